@@ -1,0 +1,28 @@
+package io.harmattan.console;
+
+import io.harmattan.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/console")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home();
+    }
+
+    @GET
+    @RolesAllowed(Roles.CONSULTANT)
+    public TemplateInstance home() {
+        return Templates.home();
+    }
+}

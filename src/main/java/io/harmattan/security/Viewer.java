@@ -1,0 +1,84 @@
+package io.harmattan.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is looking at the page: templates read it as {inject:viewer} for the navigation. */
+@Named("viewer")
+@RequestScoped
+public class Viewer {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean isAuthenticated() {
+        return !identity.isAnonymous();
+    }
+
+    public String getUsername() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    /** The person's display name from the ID token, else the username. */
+    public String getDisplayName() {
+        if (identity.isAnonymous()) {
+            return "";
+        }
+        String name = token() == null ? null : token().getClaim("name");
+        return name == null || name.isBlank() ? getUsername() : name;
+    }
+
+    /** The subject (Keycloak user id), stable across renames. */
+    public String getSubject() {
+        return token() == null ? null : token().getSubject();
+    }
+
+    /** With the code flow the principal is the ID token; with a bearer token, the access token. */
+    private JsonWebToken token() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+    }
+
+    public boolean isConsultant() {
+        return identity.hasRole(Roles.CONSULTANT);
+    }
+
+    public boolean isLeadConsultant() {
+        return identity.hasRole(Roles.LEAD_CONSULTANT);
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
+    public boolean isClient() {
+        return identity.hasRole(Roles.CLIENT);
+    }
+
+    /** The most senior role, for display. */
+    public String getRole() {
+        if (isAdmin()) {
+            return Roles.ADMIN;
+        }
+        if (isLeadConsultant()) {
+            return Roles.LEAD_CONSULTANT;
+        }
+        if (isConsultant()) {
+            return Roles.CONSULTANT;
+        }
+        return isClient() ? Roles.CLIENT : "";
+    }
+
+    /** Where this person starts after logging in. */
+    public String getHomePath() {
+        if (isConsultant()) {
+            return "/console";
+        }
+        if (isAdmin()) {
+            return "/admin";
+        }
+        return isClient() ? "/portal" : "/";
+    }
+}

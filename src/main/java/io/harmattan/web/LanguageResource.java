@@ -1,0 +1,38 @@
+package io.harmattan.web;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** The language switch: remembers the choice in a cookie and returns to the page, never elsewhere. */
+@Path("/language")
+public class LanguageResource {
+
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
+    @GET
+    @Path("/{language}")
+    @PermitAll
+    public Response choose(@PathParam("language") String language, @QueryParam("return") String returnPath) {
+        Response.ResponseBuilder redirect = Response.seeOther(URI.create(safeLocalPath(returnPath)));
+        if (Locales.SUPPORTED.contains(language)) {
+            redirect.cookie(new NewCookie.Builder(Locales.COOKIE).value(language).path("/").maxAge(ONE_YEAR)
+                    .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
+        }
+        return redirect.build();
+    }
+
+    /** Only a path on this site: "//host" or "/\\host" would leave it, so those go home. */
+    static String safeLocalPath(String path) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
+                || path.chars().anyMatch(c -> c < 0x20 || c == '\\')) {
+            return "/";
+        }
+        return path;
+    }
+}

@@ -1,0 +1,77 @@
+package io.harmattan.web;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The language of this request: an explicit choice kept in a cookie, else {@code ?lang=}, else
+ * the browser's Accept-Language, else English. Templates read it as {inject:locales}.
+ */
+@Named("locales")
+@RequestScoped
+public class Locales {
+
+    public static final String COOKIE = "lang";
+    static final Set<String> SUPPORTED = Set.of("en", "fr");
+
+    @Inject
+    HttpServerRequest request;
+
+    private Locale resolved;
+
+    public Locale current() {
+        if (resolved == null) {
+            resolved = Locale.forLanguageTag(resolve());
+        }
+        return resolved;
+    }
+
+    /** "en" or "fr", for the html lang attribute and the language switch. */
+    public String getLanguage() {
+        return current().getLanguage();
+    }
+
+    public boolean isFrench() {
+        return "fr".equals(getLanguage());
+    }
+
+    /** This page's path, for the language switch to come back to. */
+    public String getReturnPath() {
+        return request.path();
+    }
+
+    private String resolve() {
+        Cookie cookie = request.getCookie(COOKIE);
+        if (cookie != null && SUPPORTED.contains(cookie.getValue())) {
+            return cookie.getValue();
+        }
+        String param = request.getParam("lang");
+        if (param != null && SUPPORTED.contains(param)) {
+            return param;
+        }
+        return fromAcceptLanguage(request.getHeader("Accept-Language"));
+    }
+
+    /** The first supported language in the header's order of preference (q-values honoured). */
+    static String fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return "en";
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                String language = range.getRange().split("-")[0];
+                if (SUPPORTED.contains(language)) {
+                    return language;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return "en";
+        }
+        return "en";
+    }
+}

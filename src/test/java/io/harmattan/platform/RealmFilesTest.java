@@ -1,0 +1,96 @@
+package io.harmattan.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harmattan.stack.RealmFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The production realm holds no demo account and no password-grant client; the dev realm adds them. */
+class RealmFilesTest {
+
+    private static final Path REALM_CONFIG = Path.of("realm-config");
+
+    private static JsonNode production() throws IOException {
+        return new ObjectMapper().readTree(REALM_CONFIG.resolve("harmattan-realm.json").toFile());
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.get("clients")) {
+            if (client.get("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> usernames(JsonNode realm) {
+        List<String> names = new ArrayList<>();
+        realm.get("users").forEach(user -> names.add(user.get("username").asText()));
+        return names;
+    }
+
+    @Test
+    void productionRealmHasTheRolesAndBruteForceProtection() throws IOException {
+        JsonNode realm = production();
+        assertThat(realm.get("realm").asText()).isEqualTo("harmattan");
+        assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
+        List<String> roles = new ArrayList<>();
+        realm.at("/roles/realm").forEach(role -> roles.add(role.get("name").asText()));
+        assertThat(roles).containsExactlyInAnyOrder("consultant", "lead-consultant", "admin", "client");
+    }
+
+    @Test
+    void productionWebClientIsConfidentialWithPkceAndExactRedirects() throws IOException {
+        JsonNode web = client(production(), "harmattan-web");
+        assertThat(web.get("publicClient").asBoolean()).isFalse();
+        assertThat(web.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(web.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(web.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(web.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(web.get("secret").asText()).isEqualTo("${HARMATTAN_OIDC_SECRET}");
+        web.get("redirectUris").forEach(uri -> assertThat(uri.asText()).doesNotContain("*"));
+        assertThat(web.at("/attributes/post.logout.redirect.uris").asText()).doesNotContain("*");
+    }
+
+    @Test
+    void provisioningServiceAccountHasOnlyUserManagementRoles() throws IOException {
+        JsonNode realm = production();
+        JsonNode provisioner = client(realm, "harmattan-provisioner");
+        assertThat(provisioner.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(provisioner.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(provisioner.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        JsonNode serviceAccount = realm.get("users").get(0);
+        assertThat(serviceAccount.get("serviceAccountClientId").asText()).isEqualTo("harmattan-provisioner");
+        List<String> granted = new ArrayList<>();
+        serviceAccount.at("/clientRoles/realm-management").forEach(role -> granted.add(role.asText()));
+        assertThat(granted).allMatch(role -> role.endsWith("-users") || role.equals("query-groups"));
+        assertThat(granted).doesNotContain("realm-admin", "manage-realm", "manage-clients");
+    }
+
+    @Test
+    void productionRealmHasNoDemoUserNorPasswordGrantClient() throws IOException {
+        JsonNode realm = production();
+        assertThat(usernames(realm)).containsExactly("service-account-harmattan-provisioner");
+        assertThat(client(realm, "harmattan-cli")).isNull();
+        realm.get("clients").forEach(client -> assertThat(client.path("directAccessGrantsEnabled").asBoolean(false))
+                .as(client.get("clientId").asText()).isFalse());
+        assertThat(realm.toString()).doesNotContain("\"value\"");
+    }
+
+    @Test
+    void devRealmAddsTheDemoUsersAndTheCliClient() {
+        JsonNode dev = RealmFile.devRealm(REALM_CONFIG);
+        assertThat(usernames(dev)).contains("demo-consultant", "demo-lead", "demo-admin", "demo-client");
+        JsonNode cli = client(dev, "harmattan-cli");
+        assertThat(cli.get("publicClient").asBoolean()).isTrue();
+        assertThat(cli.get("directAccessGrantsEnabled").asBoolean()).isTrue();
+        assertThat(client(dev, "harmattan-web")).isNotNull();
+        assertThat(dev.has("_comment")).isFalse();
+    }
+}

