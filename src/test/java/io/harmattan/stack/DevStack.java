@@ -65,7 +65,7 @@ public final class DevStack {
         }
 
         String mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn").toString();
-        ProcessBuilder devMode = new ProcessBuilder(mvn, "-q", "quarkus:dev", "-Dquarkus.http.port=" + APP_PORT)
+        ProcessBuilder devMode = new ProcessBuilder(mvn, "-q", "-ntp", "quarkus:dev", "-Dquarkus.http.port=" + APP_PORT)
                 .directory(basedir.toFile()).inheritIO();
         Map<String, String> env = devMode.environment();
         appEnv.forEach(env::putIfAbsent);
