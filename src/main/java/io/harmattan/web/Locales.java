@@ -36,8 +36,9 @@ public class Locales {
         return current().getLanguage();
     }
 
-    public boolean isFrench() {
-        return "fr".equals(getLanguage());
+    /** The language the switch offers: the one not in use. */
+    public String getOther() {
+        return "fr".equals(getLanguage()) ? "en" : "fr";
     }
 
     /** This page's path, for the language switch to come back to. */

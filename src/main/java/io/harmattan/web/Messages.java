@@ -23,6 +23,8 @@ public interface Messages {
     @Message String your_role();
     @Message String role_name(String role);
     @Message String footer(String firm);
+    @Message String flash(String code);
+    @Message String language_name(String language);
 
     @Message String landing_title(String firm);
     @Message String landing_lead(String firm);

@@ -56,9 +56,18 @@ class SignInTest {
         try (Browser browser = Browser.open(TestStack.get().appUrl())) {
             browser.signIn("demo-consultant", Tokens.PASSWORD);
             assertThat(browser.currentPath()).isEqualTo("/console");
+            java.util.Set<org.openqa.selenium.Cookie> cookies = browser.driver.manage().getCookies();
+            java.util.List<org.openqa.selenium.Cookie> session = cookies.stream()
+                    .filter(cookie -> cookie.getName().startsWith("q_session")).toList();
+            assertThat(session).as("session cookies among %s", cookies).isNotEmpty();
+            assertThat(session).allMatch(org.openqa.selenium.Cookie::isHttpOnly)
+                    .allMatch(cookie -> "Lax".equals(cookie.getSameSite()));
             browser.find("#sign-out").click();
             browser.waitForPath("/");
             assertThat(browser.driver.findElements(By.id("sign-in"))).hasSize(1);
+            assertThat(browser.text("#flash")).isEqualTo("You are signed out.");
+            browser.driver.navigate().refresh();
+            assertThat(browser.driver.findElements(By.id("flash"))).as("a flash shows once").isEmpty();
             // Were the Keycloak session still alive, this would go straight back to the console.
             browser.go("/console");
             new WebDriverWait(browser.driver, Duration.ofSeconds(20))

@@ -1,0 +1,52 @@
+package io.harmattan.web;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.core.NewCookie;
+import java.util.Set;
+
+/**
+ * A one-time message shown on the page after a redirect. The app keeps no server session, so
+ * the message travels as a code in a short-lived cookie; only known codes are ever shown, each
+ * with its text from the message bundles. Templates read it as {inject:flash}.
+ */
+@Named("flash")
+@RequestScoped
+public class Flash {
+
+    public static final String COOKIE = "flash";
+    public static final String SIGNED_OUT = "signed-out";
+    static final Set<String> CODES = Set.of(SIGNED_OUT);
+
+    @Inject
+    HttpServerRequest request;
+
+    private boolean shown;
+
+    /** The code to show on this page, or null; reading it means the cookie is cleared in the response. */
+    public String getCode() {
+        Cookie cookie = request.getCookie(COOKIE);
+        if (cookie == null) {
+            return null;
+        }
+        shown = true;
+        return CODES.contains(cookie.getValue()) ? cookie.getValue() : null;
+    }
+
+    boolean wasShown() {
+        return shown;
+    }
+
+    public static NewCookie set(String code) {
+        return new NewCookie.Builder(COOKIE).value(code).path("/").maxAge(60).httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    static NewCookie clear() {
+        return new NewCookie.Builder(COOKIE).value("").path("/").maxAge(0).httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
+}

@@ -1,0 +1,154 @@
+package io.harmattan.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.harmattan.testing.TestStack;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+class SecurityBaselineTest {
+
+    private static Response fetch(String method, String path) {
+        return given().redirects().follow(false).request(method, path);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "GET, /, 200",
+            "GET, /console, 302",
+            "GET, /home, 302",
+            "GET, /no-such-page, 404",
+            "GET, /test-probe/boom, 500",
+            "GET, /api/v1/reference-data, 401",
+            "GET, /api/test-probe/boom, 500",
+            "POST, /test-probe/form, 400",
+            "GET, /q/health/ready, 200",
+            "GET, /language/fr, 303"})
+    void everyResponseCarriesTheSecurityHeaders(String method, String path, int status) {
+        Response response = fetch(method, path);
+        assertThat(response.statusCode()).isEqualTo(status);
+        String csp = response.header("Content-Security-Policy");
+        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'",
+                "frame-ancestors 'none'");
+        assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.header("Server")).as("no server name or version").isNull();
+    }
+
+    @Test
+    void staticAssetsMayBeCachedButStillCarryTheHeaders() {
+        Response css = fetch("GET", "/css/app.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.header("Cache-Control")).isEqualTo("public, max-age=86400");
+        assertThat(css.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void traceIsRefused() {
+        given().when().request("TRACE", "/").then().statusCode(405);
+        given().when().request("TRACE", "/console").then().statusCode(405);
+    }
+
+    @Test
+    void errorPageShowsNoInternalDetailAndSpeaksTheVisitorsLanguage() {
+        String english = given().header("Accept-Language", "en").get("/test-probe/boom")
+                .then().statusCode(500).contentType(containsString("text/html")).extract().asString();
+        assertThat(english).contains("Something went wrong").doesNotContain("secret", "Exception", "jdbc", "at io.");
+        String french = given().header("Accept-Language", "fr").get("/test-probe/boom")
+                .then().statusCode(500).extract().asString();
+        assertThat(french).contains("Une erreur est survenue").doesNotContain("secret", "Exception");
+    }
+
+    @Test
+    void jsonEndpointsAnswerJsonErrors() {
+        given().get("/api/test-probe/boom")
+                .then().statusCode(500).contentType(containsString("application/json"))
+                .body("error", equalTo("internal error"))
+                .body(not(containsString("secret")));
+        given().get("/api/v1/no-such-endpoint")
+                .then().statusCode(404).contentType(containsString("application/json"))
+                .body("error", equalTo("not found"));
+    }
+
+    @Test
+    void formPostWithoutTheCsrfTokenIsRefusedAndWithItAccepted() {
+        Response page = given().get("/test-probe/form");
+        String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
+        String cookie = page.cookie("csrf-token");
+        assertThat(token).isNotBlank();
+        assertThat(cookie).isNotBlank();
+
+        given().formParam("email", "a@b.test").post("/test-probe/form").then().statusCode(400);
+        given().cookie("csrf-token", cookie).formParam("email", "a@b.test").post("/test-probe/form")
+                .then().statusCode(400);
+        given().cookie("csrf-token", cookie).formParam("csrf-token", "forged" + token)
+                .formParam("email", "a@b.test").post("/test-probe/form").then().statusCode(400);
+        given().cookie("csrf-token", cookie).formParam("csrf-token", token).formParam("email", "a@b.test")
+                .post("/test-probe/form").then().statusCode(200).body(not(containsString("aria-invalid")));
+    }
+
+    @Test
+    void invalidFieldIsShownWithItsMessageAndTheInputKeptEscaped() {
+        Response page = given().get("/test-probe/form");
+        String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
+        String body = given().cookie("csrf-token", page.cookie("csrf-token")).formParam("csrf-token", token)
+                .formParam("email", "<script>alert(1)</script>").post("/test-probe/form")
+                .then().statusCode(200).extract().asString();
+        assertThat(body).contains("aria-invalid=\"true\"", "Enter a valid email address",
+                "value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"");
+        assertThat(body).doesNotContain("<script>alert(1)</script>");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"//evil.example/x", "https://evil.example", "/\\evil.example", "javascript:alert(1)"})
+    void languageSwitchNeverRedirectsOffSite(String target) {
+        Response response = given().redirects().follow(false).queryParam("return", target).get("/language/fr");
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo(TestStack.get().appUrl() + "/");
+    }
+
+    @Test
+    void languageChoiceIsRememberedInAnHttpOnlyLaxCookie() {
+        Response response = given().redirects().follow(false).queryParam("return", "/").get("/language/fr");
+        String setCookie = response.headers().getValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("lang=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("lang=fr", "HttpOnly", "SameSite=Lax");
+        given().cookie("lang", "fr").header("Accept-Language", "en").get("/")
+                .then().body(containsString("Opérer en confiance au Sahel"));
+    }
+
+    @Test
+    void aChosenLanguageBeatsTheQueryParameterWhichBeatsTheBrowser() {
+        given().cookie("lang", "en").queryParam("lang", "fr").header("Accept-Language", "fr").get("/")
+                .then().body(containsString("<html lang=\"en\">"));
+        given().queryParam("lang", "fr").header("Accept-Language", "en").get("/")
+                .then().body(containsString("<html lang=\"fr\">"));
+    }
+
+    @Test
+    void codeFlowRequiresPkceAndANonce() {
+        String location = fetch("GET", "/console").header("Location");
+        assertThat(location).contains("code_challenge_method=S256", "code_challenge=", "nonce=",
+                "redirect_uri=" + java.net.URLEncoder.encode(TestStack.get().appUrl() + "/auth/callback",
+                        java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void landingPageFirstLoadStaysUnder100Kilobytes() {
+        long total = 0;
+        for (String path : new String[] {"/", "/css/app.css", "/favicon.svg"}) {
+            total += given().get(path).then().statusCode(200).extract().asByteArray().length;
+        }
+        assertThat(total).isLessThan(100 * 1024);
+    }
+}
