@@ -6,9 +6,9 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,22 +29,22 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, HttpHeaders headers, jakarta.ws.rs.core.UriInfo uri) {
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Response.Status.FORBIDDEN.getStatusCode(), "forbidden", uri);
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, jakarta.ws.rs.core.UriInfo uri) {
+    public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Response.Status.NOT_FOUND.getStatusCode(), "not found", uri);
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e, jakarta.ws.rs.core.UriInfo uri) {
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
         return respond(Response.Status.METHOD_NOT_ALLOWED.getStatusCode(), "method not allowed", uri);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, jakarta.ws.rs.core.UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri) {
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return respond(web.getResponse().getStatus(), "request refused", uri);
         }
@@ -52,7 +52,7 @@ public class ErrorPages {
         return respond(Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(), "internal error", uri);
     }
 
-    private static Response respond(int status, String apiMessage, jakarta.ws.rs.core.UriInfo uri) {
+    private static Response respond(int status, String apiMessage, UriInfo uri) {
         if (uri.getPath().startsWith("/api/")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(apiMessage)).build();
         }

@@ -1,0 +1,86 @@
+package io.harmattan.bench;
+
+import io.harmattan.stack.Processes;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A packaged Quarkus app run as production would run it: java -Xmx256m -jar quarkus-run.jar. */
+final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    final long millisToFirstResponse;
+
+    private AppProcess(Process process, long millisToFirstResponse) {
+        this.process = process;
+        this.millisToFirstResponse = millisToFirstResponse;
+    }
+
+    /** Starts the app and waits for the first 200 on {@code probePath}, timing it from the spawn. */
+    static AppProcess start(Path jar, int port, Map<String, String> env, String probePath, Path log) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m"));
+        // The class-data-sharing archive matches only the class path it was built with: run from the app's folder.
+        if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
+        }
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.console.format=%d{HH:mm:ss,SSS} %-5p [%c{2.}] %s%e%n", "-jar", jar.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probePath))
+                .timeout(Duration.ofSeconds(5)).build();
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long deadline = start + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app exited during start-up; see " + log + ":\n" + Files.readString(log));
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new AppProcess(process, (System.nanoTime() - start) / 1_000_000);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep(5);
+        }
+        Processes.stop(process);
+        throw new IllegalStateException("The app did not answer " + probePath + " in time; see " + log);
+    }
+
+    /** Resident set size in MB, from the kernel's view of the JVM process. */
+    double rssMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("No VmRSS for " + process.pid());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process);
+    }
+}

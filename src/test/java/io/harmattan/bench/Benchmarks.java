@@ -1,0 +1,200 @@
+package io.harmattan.bench;
+
+import io.harmattan.stack.EmbeddedKeycloak;
+import io.harmattan.stack.EmbeddedMariaDb;
+import io.harmattan.stack.FreePort;
+import io.harmattan.stack.StackEnv;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bin/bench}: everything measured in one run, the two sides of each ratio interleaved
+ * round by round, so that the shared machine's noise hits both alike. Writes docs/benchmarks.md.
+ */
+public final class Benchmarks {
+
+    private static final int CONNECTIONS = 16;
+
+    public static void main(String[] args) throws Exception {
+        Path basedir = Path.of(System.getProperty("stack.basedir", ".")).toAbsolutePath();
+        Path local = Path.of(System.getProperty("stack.local", basedir.resolve(".local").toString()));
+        int rounds = Integer.getInteger("bench.rounds", 5);
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        Path work = basedir.resolve("target/bench");
+        Files.createDirectories(work);
+        Path harmattanJar = basedir.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(harmattanJar)) {
+            throw new IllegalStateException("Package the app first (bin/bench does): " + harmattanJar);
+        }
+        Path minimalJar = MinimalApp.build(work.resolve("minimal"), System.getProperty("quarkus.version", "3.30.6"));
+
+        int appPort = FreePort.find();
+        String appUrl = "http://localhost:" + appPort;
+        Path data = Files.createTempDirectory("harmattan-bench-");
+        System.out.println("Starting MariaDB and Keycloak ...");
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(data.resolve("mariadb"), FreePort.find(), true);
+                EmbeddedKeycloak keycloak = EmbeddedKeycloak.start(local, basedir.resolve("realm-config"),
+                        FreePort.find(), data.resolve("keycloak"), StackEnv.realm(appUrl))) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.putAll(StackEnv.database(db));
+            env.putAll(StackEnv.keycloak(keycloak.url()));
+            env.put("HARMATTAN_PUBLIC_URL", appUrl);
+            env.put("HARMATTAN_SECURE_COOKIES", "false");
+
+            StartupFigures startup = measureStartup(harmattanJar, minimalJar, env, appPort, work, rounds);
+            PageFigures pages = measurePages(harmattanJar, env, appPort, appUrl, work, rounds, seconds);
+            writeReport(basedir.resolve("docs/benchmarks.md"), startup, pages, rounds, seconds);
+        }
+    }
+
+    record StartupFigures(List<Double> appMillis, List<Double> minimalMillis, List<Double> appRss, List<Double> minimalRss) {
+    }
+
+    record PageFigures(List<Double> anonymous, List<Double> authenticated, List<Double> ratios, long non200) {
+    }
+
+    private static StartupFigures measureStartup(Path appJar, Path minimalJar, Map<String, String> env, int port,
+            Path work, int rounds) throws Exception {
+        StartupFigures figures = new StartupFigures(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int round = 1; round <= rounds; round++) {
+            try (AppProcess app = AppProcess.start(appJar, port, env, "/", work.resolve("app-startup.log"))) {
+                figures.appMillis.add((double) app.millisToFirstResponse);
+                figures.appRss.add(app.rssMegabytes());
+            }
+            try (AppProcess minimal = AppProcess.start(minimalJar, port, Map.of(), "/", work.resolve("minimal-startup.log"))) {
+                figures.minimalMillis.add((double) minimal.millisToFirstResponse);
+                figures.minimalRss.add(minimal.rssMegabytes());
+            }
+            System.out.printf(Locale.ROOT, "start-up round %d: app %.0f ms %.0f MB, minimal %.0f ms %.0f MB%n", round,
+                    last(figures.appMillis), last(figures.appRss), last(figures.minimalMillis), last(figures.minimalRss));
+        }
+        return figures;
+    }
+
+    private static PageFigures measurePages(Path appJar, Map<String, String> env, int port, String appUrl, Path work,
+            int rounds, int seconds) throws Exception {
+        PageFigures figures = new PageFigures(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), 0);
+        long non200 = 0;
+        try (AppProcess app = AppProcess.start(appJar, port, env, "/", work.resolve("app-pages.log"))) {
+            // Warm-up, so the first round does not measure the JIT.
+            Wrk.run(appUrl + "/", null, CONNECTIONS, seconds, work);
+            for (int round = 1; round <= rounds; round++) {
+                // A fresh session each round: the measured traffic never outlives the tokens' lifespan.
+                String cookie = CodeFlowLogin.sessionCookies(appUrl, "/console", "demo-consultant", "demo");
+                requireConsolePage(appUrl, cookie);
+                Wrk.Result anonymous = Wrk.run(appUrl + "/", null, CONNECTIONS, seconds, work);
+                Wrk.Result authenticated = Wrk.run(appUrl + "/console", cookie, CONNECTIONS, seconds, work);
+                non200 += anonymous.non200() + authenticated.non200();
+                figures.anonymous.add(anonymous.requestsPerSecond());
+                figures.authenticated.add(authenticated.requestsPerSecond());
+                figures.ratios.add(authenticated.requestsPerSecond() / anonymous.requestsPerSecond());
+                System.out.printf(Locale.ROOT, "pages round %d: anonymous %.0f/s, authenticated %.0f/s (non-200: %d)%n",
+                        round, anonymous.requestsPerSecond(), authenticated.requestsPerSecond(),
+                        anonymous.non200() + authenticated.non200());
+            }
+        }
+        return new PageFigures(figures.anonymous, figures.authenticated, figures.ratios, non200);
+    }
+
+    private static void requireConsolePage(String appUrl, String cookie) throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(appUrl + "/console"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200 || !page.body().contains("id=\"welcome\"")) {
+            throw new IllegalStateException("The session cookie does not open the console: " + page.statusCode());
+        }
+    }
+
+    private static void writeReport(Path file, StartupFigures startup, PageFigures pages, int rounds, int seconds)
+            throws Exception {
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String report = """
+                # Benchmarks
+
+                Rerun with `bin/bench` (about 10 minutes; `BENCH_ROUNDS` and `BENCH_SECONDS` change the
+                defaults of 5 rounds of 10 s). It packages the app, starts it as production does
+                (`java -Xmx256m -jar`, prod profile) against the embedded MariaDB and Keycloak, and
+                measures it against a minimal Quarkus REST app (one GET endpoint, same Quarkus %s)
+                that it generates and packages itself. The two sides of every ratio run alternately,
+                round by round, in the same run: the machine is shared and noisy, so only ratios from
+                one run are compared. Load comes from wrk on the same machine (2 threads, %d
+                connections); any answer other than 200, a redirect to Keycloak included, is counted.
+
+                Last run: %s, on the project's 2-core machine.
+
+                ## Web shell
+
+                | measure | median | min - max | target | verdict |
+                |---|---|---|---|---|
+                | anonymous trivial page `/`, requests/s | %s | %s | | |
+                | authenticated trivial page `/console`, requests/s | %s | %s | | |
+                | authenticated / anonymous throughput | %s | %s | >= 0.85 | %s |
+                | time to first 200, Harmattan, ms | %s | %s | | |
+                | time to first 200, minimal app, ms | %s | %s | | |
+                | start-up, Harmattan / minimal | %s | | <= 2.0 | %s |
+                | RSS after first request, Harmattan (`-Xmx256m`), MB | %s | %s | <= 300 | %s |
+                | RSS after first request, minimal app, MB | %s | %s | | |
+
+                Responses other than 200 during the page rounds: %d. Each page round signs in afresh
+                through Keycloak's login form (authorization-code flow with PKCE) and checks that the
+                cookie opens the console before loading it. Start-up rounds: %d; page rounds: %d x %d s
+                for each side, after a %d s warm-up.
+                """.formatted(System.getProperty("quarkus.version", "3.30.6"), CONNECTIONS, date,
+                fmt(median(pages.anonymous)), range(pages.anonymous),
+                fmt(median(pages.authenticated)), range(pages.authenticated),
+                ratio(median(pages.ratios)), ratioRange(pages.ratios), verdict(median(pages.ratios) >= 0.85),
+                fmt(median(startup.appMillis)), range(startup.appMillis),
+                fmt(median(startup.minimalMillis)), range(startup.minimalMillis),
+                ratio(median(startup.appMillis) / median(startup.minimalMillis)),
+                verdict(median(startup.appMillis) / median(startup.minimalMillis) <= 2.0),
+                fmt(median(startup.appRss)), range(startup.appRss), verdict(median(startup.appRss) <= 300),
+                fmt(median(startup.minimalRss)), range(startup.minimalRss),
+                pages.non200, startup.appMillis.size(), rounds, seconds, seconds);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+        System.out.println(report);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String range(List<Double> values) {
+        return fmt(values.stream().mapToDouble(Double::doubleValue).min().orElse(0)) + " - "
+                + fmt(values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+
+    private static String ratioRange(List<Double> values) {
+        return ratio(values.stream().mapToDouble(Double::doubleValue).min().orElse(0)) + " - "
+                + ratio(values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+}
