@@ -75,4 +75,21 @@ class SignInTest {
             assertThat(browser.driver.getCurrentUrl()).startsWith(TestStack.get().keycloak.realmUrl());
         }
     }
+
+    @Test
+    void aFrenchBrowserGetsKeycloakAndThePortalInFrench() {
+        try (Browser browser = Browser.open(TestStack.get().appUrl(), "fr", 360)) {
+            browser.go("/home");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+            assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
+            browser.signIn("demo-client", Tokens.PASSWORD);
+            assertThat(browser.find("h1").getText()).isEqualTo("Espace client");
+            assertThat(browser.text("#role")).isEqualTo("client");
+            assertThat(browser.text("#organisation")).isEqualTo("Organisation : Sahel Gold Resources");
+            assertThat(browser.text("#sign-out")).isEqualTo("Se déconnecter");
+            browser.go("/console");
+            assertThat(browser.find("h1").getText()).isEqualTo("Accès refusé");
+        }
+    }
 }
