@@ -24,7 +24,14 @@ public final class DevStack {
     public static void main(String[] args) throws Exception {
         DevStack stack = new DevStack();
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "harmattan-stop"));
-        int exit = stack.run();
+        int exit;
+        try {
+            exit = stack.run();
+        } catch (Exception e) {
+            // Say what failed and end: the embedded servers' watcher threads would otherwise keep Maven waiting.
+            System.err.println("\nHarmattan could not start: " + e.getMessage());
+            exit = 1;
+        }
         stack.stop();
         System.exit(exit);
     }

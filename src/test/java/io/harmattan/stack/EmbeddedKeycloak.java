@@ -21,7 +21,7 @@ import java.util.Map;
 public final class EmbeddedKeycloak implements AutoCloseable {
 
     public static final String REALM = "harmattan";
-    private static final String BUILD_OPTIONS = "--db=dev-file --cache=local";
+    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Process process;
@@ -51,7 +51,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
             RealmFile.writeDevRealm(realmConfig, home.resolve("data/import/harmattan-realm.json"));
 
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                    "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
+                    "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1", "--cache=local",
                     "--http-port=" + port, "--import-realm"));
             if (h2Folder != null) {
                 command.add("--db-url=jdbc:h2:file:" + h2Folder.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
@@ -71,17 +71,20 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs Keycloak's one-time build unless this home already holds it. Keycloak records the
+     * options it was built with inside its generated jar; a fresh unpack has no such record.
+     */
     private static void ensureBuilt(Path home, Path local) throws IOException {
-        Path marker = local.resolve("keycloak-built.txt");
-        if (Files.exists(marker) && Files.readString(marker).equals(BUILD_OPTIONS)) {
+        if (isBuilt(home)) {
             return;
         }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
-        command.addAll(List.of(BUILD_OPTIONS.split(" ")));
+        command.addAll(BUILD_OPTIONS);
         Path log = local.resolve("logs/keycloak-build.log");
         Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            if (build.waitFor() != 0) {
+            if (build.waitFor() != 0 || !isBuilt(home)) {
                 throw new IllegalStateException("'kc.sh build' failed; see " + log);
             }
         } catch (InterruptedException e) {
@@ -89,7 +92,24 @@ public final class EmbeddedKeycloak implements AutoCloseable {
             build.destroy();
             throw new IllegalStateException("Interrupted while building Keycloak", e);
         }
-        Files.writeString(marker, BUILD_OPTIONS);
+    }
+
+    static boolean isBuilt(Path home) throws IOException {
+        Path generated = home.resolve("lib/quarkus/generated-bytecode.jar");
+        if (!Files.exists(generated)) {
+            return false;
+        }
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(generated.toFile())) {
+            java.util.zip.ZipEntry entry = jar.getEntry("META-INF/keycloak-persisted.properties");
+            if (entry == null) {
+                return false;
+            }
+            java.util.Properties persisted = new java.util.Properties();
+            try (var in = jar.getInputStream(entry)) {
+                persisted.load(in);
+            }
+            return "dev-file".equals(persisted.getProperty("kc.db"));
+        }
     }
 
     private void awaitRealm() {
