@@ -72,7 +72,8 @@ public final class DevStack {
         }
 
         String mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn").toString();
-        ProcessBuilder devMode = new ProcessBuilder(mvn, "-q", "-ntp", "quarkus:dev", "-Dquarkus.http.port=" + APP_PORT)
+        ProcessBuilder devMode = new ProcessBuilder(mvn, "-q", "-ntp", "quarkus:dev", "-Dquarkus.http.port=" + APP_PORT,
+                "-Dquarkus.analytics.disabled=true")
                 .directory(basedir.toFile()).inheritIO();
         Map<String, String> env = devMode.environment();
         appEnv.forEach(env::putIfAbsent);
