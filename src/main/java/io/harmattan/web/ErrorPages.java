@@ -3,9 +3,14 @@ package io.harmattan.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,6 +38,19 @@ public class ErrorPages {
         return respond(Response.Status.FORBIDDEN.getStatusCode(), "forbidden", uri);
     }
 
+    /**
+     * The JSON API says 401 in JSON; a page hands over to the authentication mechanism, exactly
+     * as Quarkus' own mapper does, so that quarkus-oidc sends the browser to sign in.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> unauthorized(UnauthorizedException e, UriInfo uri, RoutingContext context) {
+        if (!isApi(uri)) {
+            return signInChallenge(context);
+        }
+        return Uni.createFrom().item(Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").entity(new ApiError("authentication required")).build());
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Response.Status.NOT_FOUND.getStatusCode(), "not found", uri);
@@ -52,8 +70,31 @@ public class ErrorPages {
         return respond(Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(), "internal error", uri);
     }
 
+    /** Asks the authentication mechanism (quarkus-oidc's code flow) how to challenge: a redirect to sign in. */
+    private static Uni<Response> signInChallenge(RoutingContext context) {
+        Response fallback = Response.status(Response.Status.UNAUTHORIZED).build();
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(fallback);
+        }
+        return authenticator.getChallenge(context).map(challenge -> {
+            if (challenge == null) {
+                return fallback;
+            }
+            Response.ResponseBuilder response = Response.status(challenge.status);
+            if (challenge.headerName != null) {
+                response.header(challenge.headerName.toString(), challenge.headerContent);
+            }
+            return response.build();
+        }).onFailure().recoverWithItem(fallback);
+    }
+
+    static boolean isApi(UriInfo uri) {
+        return uri.getPath().startsWith("/api/");
+    }
+
     private static Response respond(int status, String apiMessage, UriInfo uri) {
-        if (uri.getPath().startsWith("/api/")) {
+        if (isApi(uri)) {
             return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(apiMessage)).build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

@@ -48,10 +48,13 @@ class AccessControlTest {
     }
 
     @Test
-    void apiWithoutATokenAnswers401NotARedirect() {
+    void apiWithoutATokenAnswers401InJsonNotARedirect() {
         given().redirects().follow(false)
                 .when().get("/api/v1/reference-data")
-                .then().statusCode(401);
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .contentType(org.hamcrest.Matchers.containsString("application/json"))
+                .body("error", org.hamcrest.Matchers.equalTo("authentication required"));
     }
 
     @Test
@@ -61,6 +64,8 @@ class AccessControlTest {
         String forged = parts[0] + "." + parts[1].replace('A', 'B') + "." + parts[2];
         given().auth().oauth2(forged)
                 .when().get("/api/v1/reference-data")
-                .then().statusCode(401);
+                .then().statusCode(401)
+                .contentType(org.hamcrest.Matchers.containsString("application/json"))
+                .body("error", org.hamcrest.Matchers.equalTo("authentication failed"));
     }
 }
