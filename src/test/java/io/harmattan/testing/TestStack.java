@@ -25,10 +25,12 @@ public final class TestStack {
     private static TestStack instance;
 
     public final EmbeddedMariaDb database;
-    public final EmbeddedKeycloak keycloak;
+    public volatile EmbeddedKeycloak keycloak;
     public final GreenMail mail;
     public final int appPort;
     private final Path runFolder;
+    private final Path local;
+    private final int keycloakPort;
 
     public static synchronized TestStack get() {
         if (instance == null) {
@@ -39,21 +41,35 @@ public final class TestStack {
     }
 
     private TestStack() {
-        Path local = Path.of(System.getProperty("stack.local", ".local")).toAbsolutePath();
+        local = Path.of(System.getProperty("stack.local", ".local")).toAbsolutePath();
         try {
             runFolder = Files.createTempDirectory("harmattan-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         appPort = FreePort.find();
+        keycloakPort = FreePort.find();
         // Keycloak takes the longest; start it alongside the database.
-        CompletableFuture<EmbeddedKeycloak> startingKeycloak = CompletableFuture.supplyAsync(() -> EmbeddedKeycloak.start(
-                local, Path.of("realm-config").toAbsolutePath(), FreePort.find(), runFolder.resolve("keycloak"),
-                StackEnv.realm(appUrl())));
+        CompletableFuture<EmbeddedKeycloak> startingKeycloak = CompletableFuture.supplyAsync(this::startKeycloak);
         database = EmbeddedMariaDb.start(runFolder.resolve("mariadb"), FreePort.find(), true);
         mail = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         keycloak = startingKeycloak.join();
+    }
+
+    private EmbeddedKeycloak startKeycloak() {
+        return EmbeddedKeycloak.start(local, Path.of("realm-config").toAbsolutePath(), keycloakPort,
+                runFolder.resolve("keycloak"), StackEnv.realm(appUrl()));
+    }
+
+    /** Runs the checks with Keycloak stopped, then brings it back on the same port with the same data. */
+    public synchronized void withKeycloakStopped(Runnable checks) {
+        keycloak.close();
+        try {
+            checks.run();
+        } finally {
+            keycloak = startKeycloak();
+        }
     }
 
     public String appUrl() {
