@@ -1,0 +1,29 @@
+package io.harmattan.reference;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.util.Locale;
+
+/** A reference code with its English and French labels and its place in lists. */
+@MappedSuperclass
+public abstract class ReferenceEntry extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 32)
+    public String code;
+
+    @Column(name = "label_en", nullable = false)
+    public String labelEn;
+
+    @Column(name = "label_fr", nullable = false)
+    public String labelFr;
+
+    @Column(name = "sort_order", nullable = false)
+    public int sortOrder;
+
+    public String label(Locale locale) {
+        return locale != null && "fr".equals(locale.getLanguage()) ? labelFr : labelEn;
+    }
+}
