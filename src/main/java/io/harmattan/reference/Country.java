@@ -1,7 +1,5 @@
 package io.harmattan.reference;
 
-
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.List;
