@@ -35,6 +35,9 @@ public class SecurityHeaders {
             response.putHeader("Referrer-Policy", "strict-origin-when-cross-origin");
             response.putHeader("X-Frame-Options", "DENY");
             response.putHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+            if ("https".equals(context.request().scheme())) {
+                response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
             if (isStaticAsset(context.normalizedPath())) {
                 response.putHeader("Cache-Control", "public, max-age=86400");
             } else {

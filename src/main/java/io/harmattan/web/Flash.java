@@ -40,8 +40,8 @@ public class Flash {
         return shown;
     }
 
-    public static NewCookie set(String code) {
-        return new NewCookie.Builder(COOKIE).value(code).path("/").maxAge(60).httpOnly(true)
+    public static NewCookie set(String code, boolean https) {
+        return new NewCookie.Builder(COOKIE).value(code).path("/").maxAge(60).httpOnly(true).secure(https)
                 .sameSite(NewCookie.SameSite.LAX).build();
     }
 

@@ -5,8 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
 /** The language switch: remembers the choice in a cookie and returns to the page, never elsewhere. */
@@ -18,11 +20,13 @@ public class LanguageResource {
     @GET
     @Path("/{language}")
     @PermitAll
-    public Response choose(@PathParam("language") String language, @QueryParam("return") String returnPath) {
+    public Response choose(@PathParam("language") String language, @QueryParam("return") String returnPath,
+            @Context UriInfo uri) {
         Response.ResponseBuilder redirect = Response.seeOther(URI.create(safeLocalPath(returnPath)));
         if (Locales.SUPPORTED.contains(language)) {
             redirect.cookie(new NewCookie.Builder(Locales.COOKIE).value(language).path("/").maxAge(ONE_YEAR)
-                    .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
+                    .httpOnly(true).secure("https".equals(uri.getRequestUri().getScheme()))
+                    .sameSite(NewCookie.SameSite.LAX).build());
         }
         return redirect.build();
     }

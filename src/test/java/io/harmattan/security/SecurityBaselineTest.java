@@ -151,4 +151,16 @@ class SecurityBaselineTest {
         }
         assertThat(total).isLessThan(100 * 1024);
     }
+
+    @Test
+    void behindTheTlsProxyCookiesAreSecureAndHstsIsSent() {
+        Response response = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
+                .queryParam("return", "/").get("/language/en");
+        assertThat(response.header("Strict-Transport-Security")).startsWith("max-age=");
+        String language = response.headers().getValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("lang=")).findFirst().orElseThrow();
+        assertThat(language).contains("Secure", "HttpOnly", "SameSite=Lax");
+        Response plain = given().redirects().follow(false).queryParam("return", "/").get("/language/en");
+        assertThat(plain.header("Strict-Transport-Security")).isNull();
+    }
 }
