@@ -7,4 +7,7 @@ public interface HarmattanConfig {
 
     /** The consultancy's name as shown on every page. */
     String firmName();
+
+    /** Signs the one-time tokens of public forms. */
+    String formSecret();
 }

@@ -47,6 +47,35 @@ public interface Messages {
     @Message String admin_welcome(String name);
     @Message String admin_next();
 
+    @Message String intake_title();
+    @Message String intake_lead();
+    @Message String intake_required_note();
+    @Message String intake_errors_summary();
+    @Message String intake_form_error(String code);
+    @Message String intake_name();
+    @Message String intake_email();
+    @Message String intake_organisation();
+    @Message String intake_job_title();
+    @Message String intake_phone();
+    @Message String intake_phone_hint();
+    @Message String intake_sectors();
+    @Message String intake_countries();
+    @Message String intake_services();
+    @Message String intake_timeframe();
+    @Message String intake_timeframe_choose();
+    @Message String timeframe_label(String timeframe);
+    @Message String intake_needs();
+    @Message String intake_needs_hint();
+    @Message String intake_honeypot();
+    @Message String intake_privacy_title();
+    @Message String intake_privacy_text(String firm);
+    @Message String intake_consent();
+    @Message String intake_marketing();
+    @Message String intake_submit();
+    @Message String received_title();
+    @Message String received_reference();
+    @Message String received_next();
+
     @Message String error_title(int status);
     @Message String error_text(int status);
     @Message String error_home();

@@ -1,0 +1,60 @@
+package io.harmattan.intake;
+
+import io.harmattan.audit.AuditEvent;
+import io.harmattan.reference.AdvisoryService;
+import io.harmattan.reference.Country;
+import io.harmattan.reference.Sector;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Stores one submission: the lead, its reference and its audit event commit together or not at all. */
+@ApplicationScoped
+public class Intake {
+
+    /** The version of the processing-consent text shown on the form (messages intake_privacy_*). */
+    public static final String CONSENT_VERSION = "2026-11";
+
+    /** Codes the form may send, checked against the reference tables rather than trusted. */
+    boolean knownCodes(InterestForm form) {
+        return form.sectorsOrEmpty().stream().allMatch(code -> Sector.findByIdOptional(code).isPresent())
+                && form.countriesOrEmpty().stream().allMatch(code -> Country.findByIdOptional(code).isPresent())
+                && form.servicesOrEmpty().stream().allMatch(code -> AdvisoryService.findByIdOptional(code).isPresent());
+    }
+
+    @Transactional
+    public Lead submit(InterestForm form, String tokenId, String language, Optional<String> spamReason, Instant now) {
+        Lead lead = new Lead();
+        lead.formToken = tokenId;
+        lead.status = Lead.NEW;
+        lead.source = "form";
+        lead.name = form.name().strip();
+        lead.email = form.email().strip().toLowerCase(java.util.Locale.ROOT);
+        lead.organisation = form.organisation().strip();
+        lead.jobTitle = form.jobTitle().strip();
+        lead.phone = form.phone() == null || form.phone().isBlank() ? null : form.phone().strip();
+        lead.timeframe = form.timeframe();
+        lead.needs = form.needs().strip();
+        lead.language = language;
+        lead.consentVersion = CONSENT_VERSION;
+        lead.consentLanguage = language;
+        lead.consentAt = now;
+        lead.marketingOptIn = form.marketingOptIn();
+        lead.submittedAt = now;
+        lead.sectors.addAll(form.sectorsOrEmpty());
+        lead.countries.addAll(form.countriesOrEmpty());
+        lead.services.addAll(form.servicesOrEmpty());
+        spamReason.ifPresent(lead::quarantine);
+        lead.persistAndFlush();
+        lead.reference = Lead.referenceFor(lead.id, now);
+        AuditEvent.record("prospect", "lead.submitted", "lead", lead.id, "source=form status=" + lead.status
+                + spamReason.map(reason -> " reason=" + reason).orElse(""));
+        return lead;
+    }
+
+    @Transactional
+    public Optional<String> referenceOfForm(String tokenId) {
+        return Lead.byFormToken(tokenId).map(lead -> lead.reference);
+    }
+}

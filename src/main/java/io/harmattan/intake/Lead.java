@@ -1,0 +1,123 @@
+package io.harmattan.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** A request for interest, as the prospect sent it. */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntityBase {
+
+    public static final String NEW = "new";
+    public static final String SPAM = "spam";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Human-friendly, e.g. RFI-2026-00042; set from the id once the row exists. */
+    @Column(length = 20)
+    public String reference;
+
+    /** The id of the one-time form token: a second submission of the same form finds this lead. */
+    @Column(name = "form_token", length = 64)
+    public String formToken;
+
+    @Column(nullable = false, length = 16)
+    public String status;
+
+    @Column(name = "spam_reason", length = 200)
+    public String spamReason;
+
+    @Column(nullable = false, length = 8)
+    public String source;
+
+    @Column(nullable = false, length = 120)
+    public String name;
+
+    @Column(nullable = false, length = 254)
+    public String email;
+
+    @Column(nullable = false, length = 200)
+    public String organisation;
+
+    @Column(name = "job_title", nullable = false, length = 120)
+    public String jobTitle;
+
+    @Column(length = 40)
+    public String phone;
+
+    @Column(nullable = false, length = 16)
+    public String timeframe;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    public String needs;
+
+    @Column(nullable = false, length = 2)
+    public String language;
+
+    @Column(name = "consent_version", nullable = false, length = 16)
+    public String consentVersion;
+
+    @Column(name = "consent_language", nullable = false, length = 2)
+    public String consentLanguage;
+
+    @Column(name = "consent_at", nullable = false)
+    public Instant consentAt;
+
+    @Column(name = "marketing_opt_in", nullable = false)
+    public boolean marketingOptIn;
+
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
+    @Version
+    public long version;
+
+    @ElementCollection
+    @CollectionTable(name = "lead_sector", joinColumns = @JoinColumn(name = "lead_id"))
+    @Column(name = "sector_code")
+    public Set<String> sectors = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "lead_country", joinColumns = @JoinColumn(name = "lead_id"))
+    @Column(name = "country_code")
+    public Set<String> countries = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "lead_service", joinColumns = @JoinColumn(name = "lead_id"))
+    @Column(name = "service_code")
+    public Set<String> services = new LinkedHashSet<>();
+
+    public static Optional<Lead> byFormToken(String tokenId) {
+        return find("formToken", tokenId).firstResultOptional();
+    }
+
+    public static Optional<Lead> byReference(String reference) {
+        return find("reference", reference).firstResultOptional();
+    }
+
+    static String referenceFor(long id, Instant submittedAt) {
+        return String.format("RFI-%d-%05d", submittedAt.atZone(ZoneOffset.UTC).getYear(), id);
+    }
+
+    /** Quarantines the lead: stored like any other, kept out of the inbox until a consultant releases it. */
+    void quarantine(String reason) {
+        status = SPAM;
+        spamReason = reason;
+    }
+}

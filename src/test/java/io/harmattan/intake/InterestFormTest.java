@@ -1,0 +1,232 @@
+package io.harmattan.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harmattan.stack.StackEnv;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The public form over HTTP against the real database: what is stored, what is refused, and how often. */
+@QuarkusTest
+class InterestFormTest {
+
+    /** A form token issued as if the page had been opened a minute ago, signed with the test stack's secret. */
+    private static String tokenOpenedAMinuteAgo() {
+        return new FormToken(StackEnv.DEV_SESSION_SECRET).issue(Instant.now().minusSeconds(60));
+    }
+
+    /** The CSRF cookie and token of a freshly loaded form page. */
+    private record Csrf(String cookie, String token) {
+    }
+
+    private static Csrf csrf() {
+        Response page = given().get("/interest");
+        return new Csrf(page.cookie("csrf-token"),
+                page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value"));
+    }
+
+    /** A complete, valid form; {@code changes} replace fields (name, value, name, value, ...). */
+    private static RequestSpecification validForm(Csrf csrf, String token, String email, String... changes) {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("csrf-token", csrf.token());
+        fields.put("token", token);
+        fields.put("name", "Claire Dubois");
+        fields.put("email", email);
+        fields.put("organisation", "Sahel Gold Resources");
+        fields.put("jobTitle", "Head of security");
+        fields.put("phone", "+223 20 00 00 00");
+        fields.put("sectors", List.of("mining", "energy"));
+        fields.put("countries", List.of("ML"));
+        fields.put("services", List.of("risk-assessment", "travel-security"));
+        fields.put("timeframe", "3-months");
+        fields.put("needs", "Site security review near Sadiola.");
+        fields.put("consent", "true");
+        for (int i = 0; i < changes.length; i += 2) {
+            fields.put(changes[i], changes[i + 1]);
+        }
+        RequestSpecification request = given().redirects().follow(false).cookie("csrf-token", csrf.cookie());
+        fields.forEach((name, value) -> {
+            if (value instanceof List<?> values) {
+                request.formParam(name, values.toArray());
+            } else {
+                request.formParam(name, value);
+            }
+        });
+        return request;
+    }
+
+    private static long leadsWithEmail(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Lead.count("email", email));
+    }
+
+    private static String uniqueEmail() {
+        return "claire+" + UUID.randomUUID() + "@sahel-gold.test";
+    }
+
+    @Test
+    void aValidSubmissionIsStoredBeforeTheConfirmationShowsItsReference() {
+        String email = uniqueEmail();
+        Response posted = validForm(csrf(), tokenOpenedAMinuteAgo(), email).post("/interest");
+        assertThat(posted.statusCode()).isEqualTo(303);
+        String location = posted.header("Location");
+        assertThat(location).matches(".*/interest/received\\?reference=RFI-\\d{4}-\\d{5,}");
+        String reference = location.substring(location.indexOf("RFI-"));
+
+        Lead lead = QuarkusTransaction.requiringNew().call(() -> {
+            Lead stored = Lead.byReference(reference).orElseThrow();
+            stored.sectors.size();
+            stored.services.size();
+            return stored;
+        });
+        assertThat(lead.email).isEqualTo(email);
+        assertThat(lead.status).isEqualTo(Lead.NEW);
+        assertThat(lead.sectors).containsExactlyInAnyOrder("mining", "energy");
+        assertThat(lead.services).containsExactlyInAnyOrder("risk-assessment", "travel-security");
+        assertThat(lead.consentVersion).isEqualTo(Intake.CONSENT_VERSION);
+        assertThat(lead.consentLanguage).isEqualTo("en");
+        assertThat(lead.consentAt).isNotNull();
+        assertThat(lead.marketingOptIn).isFalse();
+
+        given().get(location.substring(location.indexOf("/interest"))).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(reference));
+    }
+
+    @Test
+    void tenConcurrentPostsAndThreeReplaysOfOneFormCreateExactlyOneLead() throws Exception {
+        String email = uniqueEmail();
+        String token = tokenOpenedAMinuteAgo();
+        Csrf csrf = csrf();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Callable<String> post = () -> validForm(csrf, token, email).post("/interest").header("Location");
+            answers.add(pool.submit(post));
+        }
+        List<String> locations = new ArrayList<>();
+        for (Future<String> answer : answers) {
+            locations.add(answer.get());
+        }
+        pool.shutdown();
+        for (int i = 0; i < 3; i++) {
+            locations.add(validForm(csrf, token, email).post("/interest").header("Location"));
+        }
+        assertThat(locations).doesNotContainNull().hasSize(13);
+        assertThat(locations.stream().distinct()).as("every answer shows the same reference").hasSize(1);
+        assertThat(leadsWithEmail(email)).isEqualTo(1);
+    }
+
+    @Test
+    void everyInvalidFieldGetsItsMessageTheInputIsKeptAndNothingIsStored() {
+        String email = "not-an-email-" + UUID.randomUUID();
+        Csrf csrf = csrf();
+        String body = given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("token", tokenOpenedAMinuteAgo()).formParam("name", "")
+                .formParam("email", email).formParam("organisation", "O".repeat(201))
+                .formParam("jobTitle", "").formParam("phone", "call me maybe")
+                .formParam("timeframe", "someday").formParam("needs", "")
+                .post("/interest").then().statusCode(400).extract().asString();
+        assertThat(body).contains("Please enter your name.", "This does not look like an email address",
+                "This is too long (at most 200 characters).", "Please enter your job title.",
+                "A phone number may contain only digits", "Please tick at least one sector.",
+                "Please tick at least one country.", "Please tick at least one service.",
+                "Please choose when you need support.", "Please tell us briefly what you need.",
+                "We can only answer if you agree");
+        assertThat(body).contains("value=\"" + email + "\"", "value=\"call me maybe\"");
+        assertThat(leadsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void messagesFollowTheVisitorsLanguage() {
+        Csrf csrf = csrf();
+        given().header("Accept-Language", "fr").cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("token", tokenOpenedAMinuteAgo()).post("/interest")
+                .then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("Merci d&#39;indiquer votre nom."))
+                .body(org.hamcrest.Matchers.containsString("Merci de cocher au moins un pays."));
+    }
+
+    @Test
+    void oversizeTextIsRefusedWithAMessageAndNotStored() {
+        String email = uniqueEmail();
+        validForm(csrf(), tokenOpenedAMinuteAgo(), email, "needs", "x".repeat(4001)).post("/interest")
+                .then().statusCode(400).body(org.hamcrest.Matchers.containsString("under 4,000 characters"));
+        validForm(csrf(), tokenOpenedAMinuteAgo(), email, "needs", "x".repeat(300_000)).post("/interest")
+                .then().statusCode(413);
+        assertThat(leadsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void aForgedTokenKeepsTheInputAndAsksToSendAgain() {
+        String email = uniqueEmail();
+        String body = validForm(csrf(), "1700000000000.forged.signature", email).post("/interest")
+                .then().statusCode(400).extract().asString();
+        assertThat(body).contains("could not be checked", "value=\"" + email + "\"");
+        assertThat(leadsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void aChoiceWeDoNotOfferIsRefused() {
+        String email = uniqueEmail();
+        validForm(csrf(), tokenOpenedAMinuteAgo(), email, "countries", "SN").post("/interest")
+                .then().statusCode(400).body(org.hamcrest.Matchers.containsString("not one we offer"));
+        assertThat(leadsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void scriptInAnyFieldIsStoredAsTextAndShownEscaped() {
+        String script = "<script>alert(1)</script>";
+        String email = uniqueEmail();
+        Csrf csrf = csrf();
+        String body = given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("token", tokenOpenedAMinuteAgo()).formParam("name", script).formParam("email", email)
+                .formParam("organisation", script).formParam("jobTitle", script).formParam("needs", script)
+                .post("/interest").then().statusCode(400).extract().asString();
+        assertThat(body).doesNotContain(script).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+        String stored = validForm(csrf, tokenOpenedAMinuteAgo(), email, "name", script, "needs", script)
+                .post("/interest").header("Location");
+        String reference = stored.substring(stored.indexOf("RFI-"));
+        Lead lead = QuarkusTransaction.requiringNew().call(() -> Lead.byReference(reference).orElseThrow());
+        assertThat(lead.name).isEqualTo(script);
+        assertThat(lead.needs).isEqualTo(script);
+    }
+
+    @Test
+    void suspectedSpamIsQuarantinedWhileTheSenderSeesTheNormalConfirmation() {
+        String honeypot = uniqueEmail();
+        assertThat(validForm(csrf(), tokenOpenedAMinuteAgo(), honeypot, "website", "http://cheap.example")
+                .post("/interest").header("Location")).contains("/interest/received?reference=RFI-");
+        String tooFast = uniqueEmail();
+        String freshToken = new FormToken(StackEnv.DEV_SESSION_SECRET).issue(Instant.now());
+        assertThat(validForm(csrf(), freshToken, tooFast).post("/interest").header("Location"))
+                .contains("/interest/received?reference=RFI-");
+        String links = uniqueEmail();
+        validForm(csrf(), tokenOpenedAMinuteAgo(), links,
+                "needs", "http://a.example http://b.example http://c.example http://d.example")
+                .post("/interest").then().statusCode(303);
+
+        for (String email : List.of(honeypot, tooFast, links)) {
+            Lead lead = QuarkusTransaction.requiringNew().call(() -> Lead.<Lead>find("email", email).firstResult());
+            assertThat(lead.status).as(email).isEqualTo(Lead.SPAM);
+            assertThat(lead.spamReason).isNotBlank();
+        }
+    }
+
+    @Test
+    void aFakeReferenceOnTheConfirmationPageIsNotFound() {
+        given().get("/interest/received?reference=<script>").then().statusCode(404);
+        given().get("/interest/received").then().statusCode(404);
+    }
+}

@@ -1,0 +1,37 @@
+package io.harmattan.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SpamCheckTest {
+
+    private static final Duration HUMAN = Duration.ofSeconds(40);
+
+    @Test
+    void anOrdinaryRequestIsNotSpam() {
+        assertThat(SpamCheck.reason(null, HUMAN, "Security review of our gold mine near Sadiola, see https://example.com/site",
+                "Claire Dubois")).isEmpty();
+        assertThat(SpamCheck.reason("", HUMAN, "Besoin d'une évaluation à Ouagadougou")).isEmpty();
+    }
+
+    @Test
+    void aFilledHoneypotIsSpam() {
+        assertThat(SpamCheck.reason("http://buy.example", HUMAN, "hello")).hasValue("honeypot field filled in");
+    }
+
+    @Test
+    void aFormFilledFasterThanAPersonCanIsSpam() {
+        assertThat(SpamCheck.reason(null, Duration.ofMillis(900), "hello")).get().asString().contains("900 ms");
+        assertThat(SpamCheck.reason(null, SpamCheck.MINIMUM_FILL_TIME, "hello")).isEmpty();
+    }
+
+    @Test
+    void linkStuffedOrMarkedUpTextIsSpam() {
+        String links = "see http://a.example http://b.example www.c.example https://d.example";
+        assertThat(SpamCheck.reason(null, HUMAN, links)).hasValue("4 links in the text");
+        assertThat(SpamCheck.reason(null, HUMAN, "[url=http://x.example]cheap[/url]")).hasValue("markup in the text");
+        assertThat(SpamCheck.reason(null, HUMAN, "fine", "<a href=x>name</a>")).hasValue("markup in the text");
+    }
+}
