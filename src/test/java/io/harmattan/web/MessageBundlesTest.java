@@ -11,9 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class MessageBundlesTest {
 
-    private static Properties load(String language) throws IOException {
+    private static Properties bundle(String language) throws IOException {
+        return load("/messages/msg_" + language + ".properties");
+    }
+
+    private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/messages/msg_" + language + ".properties")) {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource)) {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;
@@ -21,8 +25,16 @@ class MessageBundlesTest {
 
     @Test
     void everyKeyExistsInEnglishAndInFrench() throws IOException {
-        Properties english = load("en");
-        Properties french = load("fr");
+        Properties english = bundle("en");
+        Properties french = bundle("fr");
+        assertThat(english.stringPropertyNames()).isNotEmpty();
+        assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+    }
+
+    @Test
+    void everyValidationMessageExistsInEnglishAndInFrench() throws IOException {
+        Properties english = load("/ValidationMessages.properties");
+        Properties french = load("/ValidationMessages_fr.properties");
         assertThat(english.stringPropertyNames()).isNotEmpty();
         assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
     }
@@ -30,7 +42,7 @@ class MessageBundlesTest {
     @Test
     void noMessageIsLeftEmpty() throws IOException {
         for (String language : new String[] {"en", "fr"}) {
-            Properties messages = load(language);
+            Properties messages = bundle(language);
             messages.stringPropertyNames().forEach(key -> assertThat(messages.getProperty(key))
                     .as(language + ":" + key).isNotBlank());
         }
