@@ -60,6 +60,12 @@ public class InterestResource {
     Validator validator;
 
     @Inject
+    LeadMail leadMail;
+
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor executor;
+
+    @Inject
     Locales locales;
 
     @Inject
@@ -96,7 +102,11 @@ public class InterestResource {
                 form.organisation(), form.jobTitle());
         String reference;
         try {
-            reference = intake.submit(form, token.get().id(), locales.getLanguage(), spam, now).reference;
+            Lead lead = intake.submit(form, token.get().id(), locales.getLanguage(), spam, now);
+            reference = lead.reference;
+            // Committed: the acknowledgement can go out now, without making the visitor wait for the mail server.
+            long leadId = lead.id;
+            executor.execute(() -> leadMail.deliver(leadId));
         } catch (RuntimeException raced) {
             // The same form sent twice at once: the other request stored it, and this one shows its reference.
             reference = intake.referenceOfForm(token.get().id()).orElseThrow(() -> raced);

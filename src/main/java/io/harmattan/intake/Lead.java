@@ -85,6 +85,15 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 
+    @Column(name = "ack_sent_at")
+    public Instant ackSentAt;
+
+    @Column(name = "triage_notified_at")
+    public Instant triageNotifiedAt;
+
+    @Column(name = "mail_attempts", nullable = false)
+    public int mailAttempts;
+
     @Version
     public long version;
 
@@ -109,6 +118,13 @@ public class Lead extends PanacheEntityBase {
 
     public static Optional<Lead> byReference(String reference) {
         return find("reference", reference).firstResultOptional();
+    }
+
+    /** Genuine leads whose acknowledgement or notice has not gone out yet, oldest first. */
+    static java.util.List<Long> awaitingMail(int maxAttempts, int limit) {
+        return getEntityManager().createQuery("select l.id from Lead l where l.status = ?1"
+                + " and (l.ackSentAt is null or l.triageNotifiedAt is null) and l.mailAttempts < ?2 order by l.id", Long.class)
+                .setParameter(1, NEW).setParameter(2, maxAttempts).setMaxResults(limit).getResultList();
     }
 
     static String referenceFor(long id, Instant submittedAt) {

@@ -76,6 +76,14 @@ public interface Messages {
     @Message String received_reference();
     @Message String received_next();
 
+    @Message String mail_ack_subject(String reference);
+    @Message String mail_ack_greeting(String name);
+    @Message String mail_ack_body(String reference);
+    @Message String mail_ack_next();
+    @Message String mail_ack_signature(String firm);
+    @Message String mail_triage_subject(String reference);
+    @Message String mail_triage_body(String reference, String organisation);
+
     @Message String error_title(int status);
     @Message String error_text(int status);
     @Message String error_home();

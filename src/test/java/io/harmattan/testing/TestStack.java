@@ -26,7 +26,7 @@ public final class TestStack {
 
     public final EmbeddedMariaDb database;
     public volatile EmbeddedKeycloak keycloak;
-    public final GreenMail mail;
+    public volatile GreenMail mail;
     public final int appPort;
     private final Path runFolder;
     private final Path local;
@@ -60,6 +60,18 @@ public final class TestStack {
     private EmbeddedKeycloak startKeycloak() {
         return EmbeddedKeycloak.start(local, Path.of("realm-config").toAbsolutePath(), keycloakPort,
                 runFolder.resolve("keycloak"), StackEnv.realm(appUrl()));
+    }
+
+    /** Runs the checks with the SMTP server down, then starts a fresh one on the same port. */
+    public synchronized void withMailStopped(Runnable checks) {
+        ServerSetup setup = mail.getSmtp().getServerSetup();
+        mail.stop();
+        try {
+            checks.run();
+        } finally {
+            mail = new GreenMail(setup);
+            mail.start();
+        }
     }
 
     /** Runs the checks with Keycloak stopped, then brings it back on the same port with the same data. */

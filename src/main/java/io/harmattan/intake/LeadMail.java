@@ -1,0 +1,100 @@
+package io.harmattan.intake;
+
+import io.harmattan.HarmattanConfig;
+import io.harmattan.audit.AuditEvent;
+import io.harmattan.web.Messages;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+
+/**
+ * The acknowledgement to the prospect, in their language, and the notice to the consultants.
+ * Mail goes out only after the lead is committed; what fails is counted on the lead and sent
+ * again by the retry job, so a mail outage delays an acknowledgement but never loses a lead.
+ */
+@ApplicationScoped
+public class LeadMail {
+
+    private static final Logger LOG = Logger.getLogger(LeadMail.class);
+    static final int MAX_ATTEMPTS = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance acknowledgement(Lead lead, String firm);
+
+        static native TemplateInstance triage(Lead lead);
+    }
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    HarmattanConfig config;
+
+    /** Whatever earlier attempts left unsent; harmless to run on several instances (each send is checked first). */
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void sendPending() {
+        List<Long> pending = QuarkusTransaction.requiringNew().call(() -> Lead.awaitingMail(MAX_ATTEMPTS, 50));
+        pending.forEach(this::deliver);
+    }
+
+    /** Sends what this lead still lacks, recording each success and counting a failure. */
+    public void deliver(long leadId) {
+        Lead lead = QuarkusTransaction.requiringNew().call(() -> {
+            Lead found = Lead.findById(leadId);
+            if (found != null) {
+                found.countries.size();
+                found.sectors.size();
+            }
+            return found;
+        });
+        if (lead == null || !Lead.NEW.equals(lead.status)) {
+            return;
+        }
+        try {
+            if (lead.ackSentAt == null) {
+                Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language));
+                String body = Templates.acknowledgement(lead, config.firmName())
+                        .setLocale(Locale.forLanguageTag(lead.language)).render();
+                mailer.send(Mail.withText(lead.email, texts.mail_ack_subject(lead.reference), body));
+                record(leadId, "lead.acknowledged", true);
+            }
+            if (lead.triageNotifiedAt == null) {
+                Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
+                mailer.send(Mail.withText(config.triageAddress(), texts.mail_triage_subject(lead.reference),
+                        Templates.triage(lead).setLocale(Locale.ENGLISH).render()));
+                record(leadId, "lead.triage-notified", false);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Mail for lead %d not sent (will retry): %s", leadId, e.getClass().getSimpleName());
+            QuarkusTransaction.requiringNew().run(() -> {
+                Lead failed = Lead.findById(leadId);
+                failed.mailAttempts++;
+                AuditEvent.record("system", "lead.mail-failed", "lead", leadId, "attempt " + failed.mailAttempts);
+            });
+        }
+    }
+
+    private static void record(long leadId, String action, boolean acknowledgement) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Lead sent = Lead.findById(leadId);
+            if (acknowledgement) {
+                sent.ackSentAt = Instant.now();
+            } else {
+                sent.triageNotifiedAt = Instant.now();
+            }
+            AuditEvent.record("system", action, "lead", leadId, null);
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package io.harmattan.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harmattan.stack.StackEnv;
+import io.harmattan.testing.TestStack;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Acknowledgements through a real SMTP server (GreenMail), including an outage at the worst moment. */
+@QuarkusTest
+class LeadMailTest {
+
+    @Inject
+    LeadMail leadMail;
+
+    private static String submit(String email, String language, String... extra) {
+        Response page = given().header("Accept-Language", language).get("/interest");
+        var request = given().redirects().follow(false).header("Accept-Language", language)
+                .cookie("csrf-token", page.cookie("csrf-token"))
+                .formParam("csrf-token", page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value"))
+                .formParam("token", new FormToken(StackEnv.DEV_SESSION_SECRET).issue(Instant.now().minusSeconds(60)))
+                .formParam("name", "Ibrahim Maïga").formParam("email", email).formParam("organisation", "Niger Uranium Logistics")
+                .formParam("jobTitle", "Country manager").formParam("sectors", "energy").formParam("countries", "NE")
+                .formParam("services", "travel-security").formParam("timeframe", "now")
+                .formParam("needs", "Convoys between Niamey and Arlit.").formParam("consent", "true");
+        for (int i = 0; i < extra.length; i += 2) {
+            request.formParam(extra[i], extra[i + 1]);
+        }
+        String location = request.post("/interest").then().statusCode(303).extract().header("Location");
+        return location.substring(location.indexOf("RFI-"));
+    }
+
+    private static List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(TestStack.get().mail.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(recipient -> recipient.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T current = value.get();
+        while (!done.test(current) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            current = value.get();
+        }
+        return current;
+    }
+
+    private static Lead lead(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> Lead.byReference(reference).orElseThrow());
+    }
+
+    @Test
+    void theProspectGetsAnAcknowledgementInTheirLanguageAndTheConsultantsANotice() throws Exception {
+        String email = "ibrahim+" + UUID.randomUUID() + "@example.test";
+        String reference = submit(email, "fr");
+        List<MimeMessage> received = eventually(() -> messagesTo(email), list -> !list.isEmpty());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Votre demande " + reference + " nous est parvenue");
+        assertThat((String) received.get(0).getContent()).contains("Bonjour Ibrahim Maïga,", reference,
+                "L'équipe African Security Analysis");
+        assertThat(eventually(() -> lead(reference).ackSentAt, sent -> sent != null)).isNotNull();
+        assertThat(eventually(() -> lead(reference).triageNotifiedAt, sent -> sent != null)).isNotNull();
+        assertThat(messagesTo("triage@localhost")).anySatisfy(notice -> assertThat(notice.getSubject()).contains(reference));
+    }
+
+    @Test
+    void quarantinedSpamGetsNoMail() throws Exception {
+        String email = "spam+" + UUID.randomUUID() + "@example.test";
+        String reference = submit(email, "en", "website", "http://cheap.example");
+        leadMail.sendPending();
+        assertThat(lead(reference).status).isEqualTo(Lead.SPAM);
+        Thread.sleep(500);
+        assertThat(messagesTo(email)).isEmpty();
+    }
+
+    @Test
+    void withTheMailServerDownTheLeadIsKeptAndAcknowledgedOnceItIsBack() throws Exception {
+        String email = "outage+" + UUID.randomUUID() + "@example.test";
+        String[] reference = new String[1];
+        TestStack.get().withMailStopped(() -> {
+            reference[0] = submit(email, "en");
+            try {
+                Lead stored = eventually(() -> lead(reference[0]), lead -> lead.mailAttempts > 0);
+                assertThat(stored.mailAttempts).as("the failed attempt is counted").isPositive();
+                assertThat(stored.ackSentAt).isNull();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        leadMail.sendPending();
+        List<MimeMessage> received = eventually(() -> messagesTo(email), list -> !list.isEmpty());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Your request " + reference[0] + " has been received");
+        assertThat(lead(reference[0]).ackSentAt).isNotNull();
+        leadMail.sendPending();
+        Thread.sleep(300);
+        assertThat(messagesTo(email)).as("sent once, not again").hasSize(1);
+    }
+}
