@@ -32,6 +32,7 @@ public class Intake {
         lead.name = form.name().strip();
         lead.email = form.email().strip().toLowerCase(java.util.Locale.ROOT);
         lead.organisation = form.organisation().strip();
+        lead.organisationKey = Lead.organisationKey(lead.organisation);
         lead.jobTitle = form.jobTitle().strip();
         lead.phone = form.phone() == null || form.phone().isBlank() ? null : form.phone().strip();
         lead.timeframe = form.timeframe();
@@ -46,10 +47,12 @@ public class Intake {
         lead.countries.addAll(form.countriesOrEmpty());
         lead.services.addAll(form.servicesOrEmpty());
         spamReason.ifPresent(lead::quarantine);
+        lead.duplicateOf = Lead.firstFrom(lead.email, lead.organisationKey).orElse(null);
         lead.persistAndFlush();
         lead.reference = Lead.referenceFor(lead.id, now);
         AuditEvent.record("prospect", "lead.submitted", "lead", lead.id, "source=form status=" + lead.status
-                + spamReason.map(reason -> " reason=" + reason).orElse(""));
+                + spamReason.map(reason -> " reason=" + reason).orElse("")
+                + (lead.duplicateOf == null ? "" : " duplicate-of=" + lead.duplicateOf));
         return lead;
     }
 

@@ -85,6 +85,14 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 
+    /** The organisation's name reduced to what identifies it, for finding repeat requests. */
+    @Column(name = "organisation_key", length = 200)
+    public String organisationKey;
+
+    /** The first lead from the same email or organisation, when this one repeats it. */
+    @Column(name = "duplicate_of")
+    public Long duplicateOf;
+
     @Column(name = "ack_sent_at")
     public Instant ackSentAt;
 
@@ -125,6 +133,25 @@ public class Lead extends PanacheEntityBase {
         return getEntityManager().createQuery("select l.id from Lead l where l.status = ?1"
                 + " and (l.ackSentAt is null or l.triageNotifiedAt is null) and l.mailAttempts < ?2 order by l.id", Long.class)
                 .setParameter(1, NEW).setParameter(2, maxAttempts).setMaxResults(limit).getResultList();
+    }
+
+    /** The earliest lead from this email or organisation, if any. */
+    static Optional<Long> firstFrom(String email, String organisationKey) {
+        return getEntityManager().createQuery("select min(l.id) from Lead l where l.email = ?1 or l.organisationKey = ?2",
+                Long.class).setParameter(1, email).setParameter(2, organisationKey).getResultStream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    private static final java.util.regex.Pattern ACCENTS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern LEGAL_FORMS = java.util.regex.Pattern.compile(
+            "\\b(s ?a ?r ?l|s ?a ?s|s ?a|ltd|limited|inc|llc|plc|gmbh|corp|corporation|company|co)\\b");
+
+    /** "Société Minière du Liptako S.A." and "societe miniere du liptako" give the same key. */
+    static String organisationKey(String organisation) {
+        String folded = ACCENTS.matcher(java.text.Normalizer.normalize(organisation, java.text.Normalizer.Form.NFD))
+                .replaceAll("").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ");
+        String key = LEGAL_FORMS.matcher(folded).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return key.isEmpty() ? folded.strip() : key;
     }
 
     static String referenceFor(long id, Instant submittedAt) {

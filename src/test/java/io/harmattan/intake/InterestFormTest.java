@@ -229,4 +229,26 @@ class InterestFormTest {
         given().get("/interest/received?reference=<script>").then().statusCode(404);
         given().get("/interest/received").then().statusCode(404);
     }
+
+    @Test
+    void aRepeatRequestIsStoredFlaggedAndLinkedNeverRejected() {
+        String email = uniqueEmail();
+        String organisation = "Compagnie " + UUID.randomUUID() + " S.A.";
+        String first = validForm(csrf(), tokenOpenedAMinuteAgo(), email, "organisation", organisation)
+                .post("/interest").header("Location");
+        String sameEmail = validForm(csrf(), tokenOpenedAMinuteAgo(), email, "organisation", "Other " + UUID.randomUUID())
+                .post("/interest").header("Location");
+        String sameOrganisation = validForm(csrf(), tokenOpenedAMinuteAgo(), uniqueEmail(),
+                "organisation", organisation.toUpperCase().replace(" S.A.", "")).post("/interest").header("Location");
+
+        Lead original = QuarkusTransaction.requiringNew().call(() -> Lead.byReference(first.substring(first.indexOf("RFI-"))).orElseThrow());
+        for (String repeat : List.of(sameEmail, sameOrganisation)) {
+            assertThat(repeat).as("a repeat still gets its own confirmation").contains("/interest/received?reference=RFI-");
+            Lead lead = QuarkusTransaction.requiringNew().call(() -> Lead.byReference(repeat.substring(repeat.indexOf("RFI-"))).orElseThrow());
+            assertThat(lead.id).isNotEqualTo(original.id);
+            assertThat(lead.duplicateOf).isEqualTo(original.id);
+            assertThat(lead.status).isEqualTo(Lead.NEW);
+        }
+        assertThat(original.duplicateOf).isNull();
+    }
 }
