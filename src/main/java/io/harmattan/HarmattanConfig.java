@@ -11,6 +11,9 @@ public interface HarmattanConfig {
     /** Where new requests for interest are announced to the consultants. */
     String triageAddress();
 
+    /** Keys of the web-to-lead API, one per calling website; none set means the API accepts no call. */
+    java.util.Optional<java.util.List<String>> apiKeys();
+
     /** Signs the one-time tokens of public forms. */
     String formSecret();
 }

@@ -23,12 +23,25 @@ public class Intake {
                 && form.servicesOrEmpty().stream().allMatch(code -> AdvisoryService.findByIdOptional(code).isPresent());
     }
 
+    /** Where a submission came from, and the key that makes a resubmission find it again. */
+    public record Origin(String source, String formTokenId, String idempotencyKey) {
+
+        public static Origin form(String tokenId) {
+            return new Origin("form", tokenId, null);
+        }
+
+        public static Origin api(String idempotencyKey) {
+            return new Origin("api", null, idempotencyKey);
+        }
+    }
+
     @Transactional
-    public Lead submit(InterestForm form, String tokenId, String language, Optional<String> spamReason, Instant now) {
+    public Lead submit(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
         Lead lead = new Lead();
-        lead.formToken = tokenId;
+        lead.formToken = origin.formTokenId();
+        lead.idempotencyKey = origin.idempotencyKey();
         lead.status = Lead.NEW;
-        lead.source = "form";
+        lead.source = origin.source();
         lead.name = form.name().strip();
         lead.email = form.email().strip().toLowerCase(java.util.Locale.ROOT);
         lead.organisation = form.organisation().strip();
@@ -50,7 +63,7 @@ public class Intake {
         lead.duplicateOf = Lead.firstFrom(lead.email, lead.organisationKey).orElse(null);
         lead.persistAndFlush();
         lead.reference = Lead.referenceFor(lead.id, now);
-        AuditEvent.record("prospect", "lead.submitted", "lead", lead.id, "source=form status=" + lead.status
+        AuditEvent.record("prospect", "lead.submitted", "lead", lead.id, "source=" + lead.source + " status=" + lead.status
                 + spamReason.map(reason -> " reason=" + reason).orElse("")
                 + (lead.duplicateOf == null ? "" : " duplicate-of=" + lead.duplicateOf));
         return lead;
@@ -59,5 +72,10 @@ public class Intake {
     @Transactional
     public Optional<String> referenceOfForm(String tokenId) {
         return Lead.byFormToken(tokenId).map(lead -> lead.reference);
+    }
+
+    @Transactional
+    public Optional<String> referenceOfApiCall(String idempotencyKey) {
+        return Lead.byIdempotencyKey(idempotencyKey).map(lead -> lead.reference);
     }
 }

@@ -102,7 +102,7 @@ public class InterestResource {
                 form.organisation(), form.jobTitle());
         String reference;
         try {
-            Lead lead = intake.submit(form, token.get().id(), locales.getLanguage(), spam, now);
+            Lead lead = intake.submit(form, Intake.Origin.form(token.get().id()), locales.getLanguage(), spam, now);
             reference = lead.reference;
             // Committed: the acknowledgement can go out now, without making the visitor wait for the mail server.
             long leadId = lead.id;

@@ -37,6 +37,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "form_token", length = 64)
     public String formToken;
 
+    /** The API caller's Idempotency-Key, prefixed with the caller's key name. */
+    @Column(name = "idempotency_key", length = 150)
+    public String idempotencyKey;
+
     @Column(nullable = false, length = 16)
     public String status;
 
@@ -122,6 +126,10 @@ public class Lead extends PanacheEntityBase {
 
     public static Optional<Lead> byFormToken(String tokenId) {
         return find("formToken", tokenId).firstResultOptional();
+    }
+
+    public static Optional<Lead> byIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
     }
 
     public static Optional<Lead> byReference(String reference) {

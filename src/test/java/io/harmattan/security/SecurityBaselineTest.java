@@ -98,6 +98,12 @@ class SecurityBaselineTest {
     }
 
     @Test
+    void pageEndpointsTakeOnlyFormBodiesSoTheCsrfCheckCannotBeSidestepped() {
+        given().contentType("text/plain").body("name=x").post("/interest").then().statusCode(415);
+        given().contentType("application/json").body("{}").post("/test-probe/form").then().statusCode(415);
+    }
+
+    @Test
     void invalidFieldIsShownWithItsMessageAndTheInputKeptEscaped() {
         Response page = given().get("/test-probe/form");
         String token = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");

@@ -1,0 +1,175 @@
+package io.harmattan.intake;
+
+import io.harmattan.HarmattanConfig;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Web-to-lead for the firm's other websites: the same rules as the public form (validation,
+ * quarantine, repeat detection, acknowledgement after commit), authenticated by an API key.
+ */
+@Path("/api/v1/leads")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadApiResource {
+
+    private static final Set<String> LANGUAGES = Set.of("en", "fr");
+
+    public record LeadRequest(String name, String email, String organisation, String jobTitle, String phone,
+            List<String> sectors, List<String> countries, List<String> services, String timeframe, String needs,
+            String language, Boolean consent, Boolean marketingOptIn) {
+    }
+
+    public record Created(String reference, String status) {
+    }
+
+    public record FieldError(String field, String message) {
+    }
+
+    public record Errors(List<FieldError> errors) {
+    }
+
+    public record Problem(String error) {
+    }
+
+    @Inject
+    HarmattanConfig config;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    LeadMail leadMail;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a request for interest",
+            description = "Same rules as the public form. Suspected spam is accepted and quarantined; a repeat"
+                    + " of an earlier request is accepted and linked to it. A replay with the same Idempotency-Key"
+                    + " returns the first call's reference and creates nothing. Without a timeframe the lead is"
+                    + " recorded as 'exploring'.")
+    @APIResponse(responseCode = "201", description = "Stored and committed",
+            content = @Content(schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, one error each",
+            content = @Content(schema = @Schema(implementation = Errors.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid X-Api-Key")
+    @APIResponse(responseCode = "413", description = "Body over 256 KB")
+    @APIResponse(responseCode = "415", description = "Body is not application/json")
+    public Response create(@HeaderParam("X-Api-Key") String apiKey, @HeaderParam("Idempotency-Key") String idempotency,
+            LeadRequest request) {
+        Optional<String> caller = caller(apiKey);
+        if (caller.isEmpty()) {
+            return Response.status(Response.Status.UNAUTHORIZED).entity(new Problem("missing or invalid X-Api-Key")).build();
+        }
+        if (idempotency != null && (idempotency.isBlank() || idempotency.length() > 100)) {
+            return badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
+        }
+        String scopedKey = idempotency == null ? null : caller.get() + ":" + idempotency;
+        if (scopedKey != null) {
+            Optional<String> earlier = intake.referenceOfApiCall(scopedKey);
+            if (earlier.isPresent()) {
+                return created(earlier.get());
+            }
+        }
+        if (request == null) {
+            return badRequest(List.of(new FieldError("body", "a JSON object is required")));
+        }
+        InterestForm form = new InterestForm(request.name(), request.email(), request.organisation(), request.jobTitle(),
+                request.phone(), request.sectors(), request.countries(), request.services(),
+                request.timeframe() == null ? "exploring" : request.timeframe(), request.needs(),
+                Boolean.TRUE.equals(request.consent()), Boolean.TRUE.equals(request.marketingOptIn()), null, null);
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<InterestForm> violation : validator.validate(form)) {
+            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        if (!LANGUAGES.contains(request.language())) {
+            errors.add(new FieldError("language", "must be \"en\" or \"fr\""));
+        }
+        if (errors.isEmpty() && !intake.knownCodes(form)) {
+            errors.add(new FieldError("sectors/countries/services", "contains a code that is not offered"));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(FieldError::field));
+            return badRequest(errors);
+        }
+        // No fill time or honeypot on an API call: only the text heuristics apply.
+        Optional<String> spam = SpamCheck.reason(null, Duration.ofDays(1), form.needs(), form.name(),
+                form.organisation(), form.jobTitle());
+        String reference;
+        try {
+            Lead lead = intake.submit(form, Intake.Origin.api(scopedKey), request.language(), spam, Instant.now());
+            reference = lead.reference;
+            long leadId = lead.id;
+            executor.execute(() -> leadMail.deliver(leadId));
+        } catch (RuntimeException raced) {
+            if (scopedKey == null) {
+                throw raced;
+            }
+            reference = intake.referenceOfApiCall(scopedKey).orElseThrow(() -> raced);
+        }
+        return created(reference);
+    }
+
+    private static Response created(String reference) {
+        return Response.created(URI.create("/api/v1/leads/" + reference)).entity(new Created(reference, "received")).build();
+    }
+
+    private static Response badRequest(List<FieldError> errors) {
+        return Response.status(Response.Status.BAD_REQUEST).entity(new Errors(errors)).build();
+    }
+
+    /**
+     * Who is calling: a short digest of their key (never the key itself, which is not stored),
+     * when the key is one of the configured ones. Keys are compared in constant time.
+     */
+    private Optional<String> caller(String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            return Optional.empty();
+        }
+        byte[] given = apiKey.getBytes(StandardCharsets.UTF_8);
+        for (String key : config.apiKeys().orElse(List.of())) {
+            if (!key.isBlank() && MessageDigest.isEqual(given, key.strip().getBytes(StandardCharsets.UTF_8))) {
+                return Optional.of(digest(key.strip()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

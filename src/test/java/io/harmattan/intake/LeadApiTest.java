@@ -1,0 +1,126 @@
+package io.harmattan.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** POST /api/v1/leads as DESIGN.md specifies it, against the real database. */
+@QuarkusTest
+class LeadApiTest {
+
+    private static final String DEV_KEY = "dev-only-api-key";
+
+    private static Map<String, Object> body(String email) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Fatoumata Diallo");
+        body.put("email", email);
+        body.put("organisation", "Banque du Sahel " + UUID.randomUUID());
+        body.put("jobTitle", "Chief risk officer");
+        body.put("phone", "+223 20 22 22 22");
+        body.put("sectors", List.of("finance"));
+        body.put("countries", List.of("ML", "BF"));
+        body.put("services", List.of("due-diligence"));
+        body.put("needs", "Counterparty due diligence in Bamako and Ouagadougou.");
+        body.put("language", "fr");
+        body.put("consent", true);
+        body.put("marketingOptIn", false);
+        return body;
+    }
+
+    private static RequestSpecification api() {
+        return given().contentType(ContentType.JSON).header("X-Api-Key", DEV_KEY);
+    }
+
+    private static long leads(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Lead.count("email", email));
+    }
+
+    @Test
+    void aValidLeadIsCreatedWithItsReferenceAndLocation() {
+        String email = "api+" + UUID.randomUUID() + "@example.test";
+        String reference = api().body(body(email)).post("/api/v1/leads")
+                .then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/leads/RFI-\\d{4}-\\d{5,}"))
+                .body("status", equalTo("received"))
+                .extract().path("reference");
+        Lead lead = QuarkusTransaction.requiringNew().call(() -> {
+            Lead stored = Lead.byReference(reference).orElseThrow();
+            stored.countries.size();
+            return stored;
+        });
+        assertThat(lead.source).isEqualTo("api");
+        assertThat(lead.language).isEqualTo("fr");
+        assertThat(lead.countries).containsExactlyInAnyOrder("ML", "BF");
+        assertThat(lead.status).isEqualTo(Lead.NEW);
+    }
+
+    @Test
+    void aReplayWithTheSameIdempotencyKeyReturnsTheSameReferenceAndCreatesNothing() {
+        String email = "replay+" + UUID.randomUUID() + "@example.test";
+        String key = UUID.randomUUID().toString();
+        String first = api().header("Idempotency-Key", key).body(body(email)).post("/api/v1/leads")
+                .then().statusCode(201).extract().path("reference");
+        for (int i = 0; i < 3; i++) {
+            api().header("Idempotency-Key", key).body(body(email)).post("/api/v1/leads")
+                    .then().statusCode(201).body("reference", equalTo(first));
+        }
+        assertThat(leads(email)).isEqualTo(1);
+        String other = api().header("Idempotency-Key", UUID.randomUUID().toString()).body(body(email))
+                .post("/api/v1/leads").then().statusCode(201).extract().path("reference");
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void invalidFieldsAnswer400WithOneErrorPerFieldAndStoreNothing() {
+        String email = "not-an-email-" + UUID.randomUUID();
+        Map<String, Object> body = body(email);
+        body.put("name", "");
+        body.put("countries", List.of());
+        body.put("consent", false);
+        body.put("language", "de");
+        api().body(body).post("/api/v1/leads")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("errors.field", hasItems("name", "email", "countries", "consent", "language"));
+        assertThat(leads(email)).isZero();
+    }
+
+    @Test
+    void aMissingOrWrongKeyAnswers401() {
+        String email = "nokey+" + UUID.randomUUID() + "@example.test";
+        given().contentType(ContentType.JSON).body(body(email)).post("/api/v1/leads")
+                .then().statusCode(401).body("error", equalTo("missing or invalid X-Api-Key"));
+        given().contentType(ContentType.JSON).header("X-Api-Key", "guess").body(body(email)).post("/api/v1/leads")
+                .then().statusCode(401);
+        assertThat(leads(email)).isZero();
+    }
+
+    @Test
+    void oversizeWrongTypeAndMalformedBodiesAreRefusedCleanly() {
+        Map<String, Object> huge = body("huge+" + UUID.randomUUID() + "@example.test");
+        huge.put("needs", "x".repeat(300_000));
+        api().body(huge).post("/api/v1/leads").then().statusCode(413);
+        given().header("X-Api-Key", DEV_KEY).contentType(ContentType.TEXT).body("name=x").post("/api/v1/leads")
+                .then().statusCode(415).contentType(ContentType.JSON);
+        api().body("{\"name\": ").post("/api/v1/leads").then().statusCode(400).contentType(ContentType.JSON);
+        api().body("null").post("/api/v1/leads").then().statusCode(400).body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void theApiIsDocumentedInOpenApi() {
+        given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/leads'.post.responses.'201'.description", equalTo("Stored and committed"));
+    }
+}
