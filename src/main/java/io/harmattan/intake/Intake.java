@@ -5,11 +5,16 @@ import io.harmattan.reference.AdvisoryService;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Stores one submission: the lead, its reference and its audit event commit together or not at all. */
+/**
+ * Accepting a request for interest, from the form or the API: the lead, its reference and its
+ * audit event commit together or not at all, and only then is anything acknowledged.
+ */
 @ApplicationScoped
 public class Intake {
 
@@ -35,8 +40,44 @@ public class Intake {
         }
     }
 
-    @Transactional
-    public Lead submit(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
+    @Inject
+    LeadMail leadMail;
+
+    @Inject
+    ManagedExecutor executor;
+
+    /**
+     * Stores the submission and returns its reference; the acknowledgement goes out after the
+     * commit, on another thread, so the visitor never waits for the mail server. When the same
+     * form or Idempotency-Key arrives twice at once, the unique key lets one insert win and the
+     * other call answers with the winner's reference.
+     */
+    public String accept(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
+        Lead lead;
+        try {
+            lead = QuarkusTransaction.requiringNew().call(() -> store(form, origin, language, spamReason, now));
+        } catch (RuntimeException raced) {
+            return referenceOf(origin).orElseThrow(() -> raced);
+        }
+        long leadId = lead.id;
+        executor.execute(() -> leadMail.deliver(leadId));
+        return lead.reference;
+    }
+
+    /** The reference of the lead already stored under this form token or Idempotency-Key. */
+    public Optional<String> referenceOf(Origin origin) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (origin.formTokenId() != null) {
+                return Lead.byFormToken(origin.formTokenId()).map(lead -> lead.reference);
+            }
+            if (origin.idempotencyKey() != null) {
+                return Lead.byIdempotencyKey(origin.idempotencyKey()).map(lead -> lead.reference);
+            }
+            return Optional.<String>empty();
+        });
+    }
+
+    private Lead store(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
         Lead lead = new Lead();
         lead.formToken = origin.formTokenId();
         lead.idempotencyKey = origin.idempotencyKey();
@@ -69,13 +110,4 @@ public class Intake {
         return lead;
     }
 
-    @Transactional
-    public Optional<String> referenceOfForm(String tokenId) {
-        return Lead.byFormToken(tokenId).map(lead -> lead.reference);
-    }
-
-    @Transactional
-    public Optional<String> referenceOfApiCall(String idempotencyKey) {
-        return Lead.byIdempotencyKey(idempotencyKey).map(lead -> lead.reference);
-    }
 }

@@ -60,12 +60,6 @@ public class InterestResource {
     Validator validator;
 
     @Inject
-    LeadMail leadMail;
-
-    @Inject
-    org.eclipse.microprofile.context.ManagedExecutor executor;
-
-    @Inject
     Locales locales;
 
     @Inject
@@ -89,7 +83,8 @@ public class InterestResource {
             // Unreadable or forged: keep what the person typed and give them a fresh form to send.
             return invalid(form, Map.of(), "expired", tokens().issue(now));
         }
-        Optional<String> already = intake.referenceOfForm(token.get().id());
+        Intake.Origin origin = Intake.Origin.form(token.get().id());
+        Optional<String> already = intake.referenceOf(origin);
         if (already.isPresent()) {
             return redirectToReceipt(already.get());
         }
@@ -100,18 +95,7 @@ public class InterestResource {
         }
         Optional<String> spam = SpamCheck.reason(form.honeypot(), token.get().age(now), form.needs(), form.name(),
                 form.organisation(), form.jobTitle());
-        String reference;
-        try {
-            Lead lead = intake.submit(form, Intake.Origin.form(token.get().id()), locales.getLanguage(), spam, now);
-            reference = lead.reference;
-            // Committed: the acknowledgement can go out now, without making the visitor wait for the mail server.
-            long leadId = lead.id;
-            executor.execute(() -> leadMail.deliver(leadId));
-        } catch (RuntimeException raced) {
-            // The same form sent twice at once: the other request stored it, and this one shows its reference.
-            reference = intake.referenceOfForm(token.get().id()).orElseThrow(() -> raced);
-        }
-        return redirectToReceipt(reference);
+        return redirectToReceipt(intake.accept(form, origin, locales.getLanguage(), spam, now));
     }
 
     @GET

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,12 +63,6 @@ public class LeadApiResource {
     @Inject
     Validator validator;
 
-    @Inject
-    LeadMail leadMail;
-
-    @Inject
-    ManagedExecutor executor;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a request for interest",
@@ -93,12 +86,10 @@ public class LeadApiResource {
         if (idempotency != null && (idempotency.isBlank() || idempotency.length() > 100)) {
             return badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
         }
-        String scopedKey = idempotency == null ? null : caller.get() + ":" + idempotency;
-        if (scopedKey != null) {
-            Optional<String> earlier = intake.referenceOfApiCall(scopedKey);
-            if (earlier.isPresent()) {
-                return created(earlier.get());
-            }
+        Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency);
+        Optional<String> earlier = intake.referenceOf(origin);
+        if (earlier.isPresent()) {
+            return created(earlier.get());
         }
         if (request == null) {
             return badRequest(List.of(new FieldError("body", "a JSON object is required")));
@@ -124,19 +115,7 @@ public class LeadApiResource {
         // No fill time or honeypot on an API call: only the text heuristics apply.
         Optional<String> spam = SpamCheck.reason(null, Duration.ofDays(1), form.needs(), form.name(),
                 form.organisation(), form.jobTitle());
-        String reference;
-        try {
-            Lead lead = intake.submit(form, Intake.Origin.api(scopedKey), request.language(), spam, Instant.now());
-            reference = lead.reference;
-            long leadId = lead.id;
-            executor.execute(() -> leadMail.deliver(leadId));
-        } catch (RuntimeException raced) {
-            if (scopedKey == null) {
-                throw raced;
-            }
-            reference = intake.referenceOfApiCall(scopedKey).orElseThrow(() -> raced);
-        }
-        return created(reference);
+        return created(intake.accept(form, origin, request.language(), spam, Instant.now()));
     }
 
     private static Response created(String reference) {
