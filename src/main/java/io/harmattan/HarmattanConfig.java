@@ -14,6 +14,17 @@ public interface HarmattanConfig {
     /** Keys of the web-to-lead API, one per calling website; none set means the API accepts no call. */
     java.util.Optional<java.util.List<String>> apiKeys();
 
+    /** Limits on new requests for interest, per hour, counted across all instances. */
+    IntakeLimits intake();
+
+    interface IntakeLimits {
+        @io.smallrye.config.WithDefault("5")
+        int maxPerEmailPerHour();
+
+        @io.smallrye.config.WithDefault("20")
+        int maxPerClientPerHour();
+    }
+
     /** Signs the one-time tokens of public forms. */
     String formSecret();
 }

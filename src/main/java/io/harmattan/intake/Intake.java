@@ -1,5 +1,6 @@
 package io.harmattan.intake;
 
+import io.harmattan.HarmattanConfig;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.reference.AdvisoryService;
 import io.harmattan.reference.Country;
@@ -29,14 +30,53 @@ public class Intake {
     }
 
     /** Where a submission came from, and the key that makes a resubmission find it again. */
-    public record Origin(String source, String formTokenId, String idempotencyKey) {
+    public record Origin(String source, String formTokenId, String idempotencyKey, String clientKey) {
 
-        public static Origin form(String tokenId) {
-            return new Origin("form", tokenId, null);
+        public static Origin form(String tokenId, String clientKey) {
+            return new Origin("form", tokenId, null, clientKey);
         }
 
-        public static Origin api(String idempotencyKey) {
-            return new Origin("api", null, idempotencyKey);
+        public static Origin api(String idempotencyKey, String clientKey) {
+            return new Origin("api", null, idempotencyKey, clientKey);
+        }
+    }
+
+    @Inject
+    HarmattanConfig config;
+
+    /**
+     * How long this sender must wait, if they have sent too many requests in the last hour from
+     * this email or this client. Counted in the database, so the limit holds across instances.
+     */
+    public Optional<java.time.Duration> retryAfter(String email, String clientKey, Instant now) {
+        Instant since = now.minus(java.time.Duration.ofHours(1));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String normalised = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+            java.util.List<Lead.Recent> over = new java.util.ArrayList<>();
+            Lead.Recent byEmail = Lead.recentFromEmail(normalised, since);
+            if (byEmail.count() >= config.intake().maxPerEmailPerHour()) {
+                over.add(byEmail);
+            }
+            Lead.Recent byClient = Lead.recentFromClient(clientKey, since);
+            if (byClient.count() >= config.intake().maxPerClientPerHour()) {
+                over.add(byClient);
+            }
+            return over.stream().map(recent -> java.time.Duration.between(now, recent.oldest().plus(java.time.Duration.ofHours(1))))
+                    .map(wait -> wait.isNegative() ? java.time.Duration.ofSeconds(1) : wait)
+                    .max(java.util.Comparator.naturalOrder());
+        });
+    }
+
+    /** A keyed hash of the client's address: enough to count its requests, useless to identify it. */
+    public String clientKey(String address) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(config.formSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            byte[] hash = mac.doFinal(("client:" + address).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 
@@ -81,6 +121,7 @@ public class Intake {
         Lead lead = new Lead();
         lead.formToken = origin.formTokenId();
         lead.idempotencyKey = origin.idempotencyKey();
+        lead.clientKey = origin.clientKey();
         lead.status = Lead.NEW;
         lead.source = origin.source();
         lead.name = form.name().strip();

@@ -63,6 +63,9 @@ public class InterestResource {
     Locales locales;
 
     @Inject
+    io.vertx.core.http.HttpServerRequest request;
+
+    @Inject
     HarmattanConfig config;
 
     private FormToken tokens() {
@@ -83,7 +86,8 @@ public class InterestResource {
             // Unreadable or forged: keep what the person typed and give them a fresh form to send.
             return invalid(form, Map.of(), "expired", tokens().issue(now));
         }
-        Intake.Origin origin = Intake.Origin.form(token.get().id());
+        String clientKey = intake.clientKey(request.remoteAddress().hostAddress());
+        Intake.Origin origin = Intake.Origin.form(token.get().id(), clientKey);
         Optional<String> already = intake.referenceOf(origin);
         if (already.isPresent()) {
             return redirectToReceipt(already.get());
@@ -92,6 +96,12 @@ public class InterestResource {
         String formError = intake.knownCodes(form) ? null : "unknown-choice";
         if (!errors.isEmpty() || formError != null) {
             return invalid(form, errors, formError, form.token());
+        }
+        Optional<java.time.Duration> wait = intake.retryAfter(form.email(), clientKey, now);
+        if (wait.isPresent()) {
+            // Too many in the last hour: nothing stored, the answers kept, and when to try again.
+            return Response.status(429).header("Retry-After", Long.toString(wait.get().toSeconds()))
+                    .entity(page(form, Map.of(), "rate-limited", form.token())).build();
         }
         Optional<String> spam = SpamCheck.reason(form.honeypot(), token.get().age(now), form.needs(), form.name(),
                 form.organisation(), form.jobTitle());

@@ -97,6 +97,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public Long duplicateOf;
 
+    /** A keyed hash of the sender's address, for rate limits; the address itself is not kept. */
+    @Column(name = "client_key", length = 32)
+    public String clientKey;
+
     @Column(name = "ack_sent_at")
     public Instant ackSentAt;
 
@@ -141,6 +145,24 @@ public class Lead extends PanacheEntityBase {
         return getEntityManager().createQuery("select l.id from Lead l where l.status = ?1"
                 + " and (l.ackSentAt is null or l.triageNotifiedAt is null) and l.mailAttempts < ?2 order by l.id", Long.class)
                 .setParameter(1, NEW).setParameter(2, maxAttempts).setMaxResults(limit).getResultList();
+    }
+
+    /** How many leads came from this email, or this client, since the given time, and the oldest of them. */
+    record Recent(long count, Instant oldest) {
+    }
+
+    static Recent recentFromEmail(String email, Instant since) {
+        Object[] row = getEntityManager().createQuery("select count(l), min(l.submittedAt) from Lead l"
+                + " where l.email = ?1 and l.submittedAt > ?2", Object[].class)
+                .setParameter(1, email).setParameter(2, since).getSingleResult();
+        return new Recent((Long) row[0], (Instant) row[1]);
+    }
+
+    static Recent recentFromClient(String clientKey, Instant since) {
+        Object[] row = getEntityManager().createQuery("select count(l), min(l.submittedAt) from Lead l"
+                + " where l.clientKey = ?1 and l.submittedAt > ?2", Object[].class)
+                .setParameter(1, clientKey).setParameter(2, since).getSingleResult();
+        return new Recent((Long) row[0], (Instant) row[1]);
     }
 
     /** The earliest lead from this email or organisation, if any. */

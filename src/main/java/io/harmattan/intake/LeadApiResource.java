@@ -63,6 +63,9 @@ public class LeadApiResource {
     @Inject
     Validator validator;
 
+    @Inject
+    io.vertx.core.http.HttpServerRequest http;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a request for interest",
@@ -77,6 +80,8 @@ public class LeadApiResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid X-Api-Key")
     @APIResponse(responseCode = "413", description = "Body over 256 KB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
+    @APIResponse(responseCode = "429", description = "Too many requests from this email or client in the last hour;"
+            + " Retry-After says when to try again")
     public Response create(@HeaderParam("X-Api-Key") String apiKey, @HeaderParam("Idempotency-Key") String idempotency,
             LeadRequest request) {
         Optional<String> caller = caller(apiKey);
@@ -86,7 +91,8 @@ public class LeadApiResource {
         if (idempotency != null && (idempotency.isBlank() || idempotency.length() > 100)) {
             return badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
         }
-        Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency);
+        String clientKey = intake.clientKey(http.remoteAddress().hostAddress());
+        Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency, clientKey);
         Optional<String> earlier = intake.referenceOf(origin);
         if (earlier.isPresent()) {
             return created(earlier.get());
@@ -111,6 +117,11 @@ public class LeadApiResource {
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparing(FieldError::field));
             return badRequest(errors);
+        }
+        Optional<Duration> wait = intake.retryAfter(request.email(), clientKey, Instant.now());
+        if (wait.isPresent()) {
+            return Response.status(429).header("Retry-After", Long.toString(wait.get().toSeconds()))
+                    .entity(new Problem("too many requests in the last hour; retry later")).build();
         }
         // No fill time or honeypot on an API call: only the text heuristics apply.
         Optional<String> spam = SpamCheck.reason(null, Duration.ofDays(1), form.needs(), form.name(),

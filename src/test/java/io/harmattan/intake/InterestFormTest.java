@@ -39,6 +39,12 @@ class InterestFormTest {
 
     /** A complete, valid form; {@code changes} replace fields (name, value, name, value, ...). */
     private static RequestSpecification validForm(Csrf csrf, String token, String email, String... changes) {
+        return validFormFrom(LeadApiTest.anotherClient(), csrf, token, email, changes);
+    }
+
+    /** The same, sent by the given client (as the trusted proxy reports it). */
+    private static RequestSpecification validFormFrom(String client, Csrf csrf, String token, String email,
+            String... changes) {
         java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("csrf-token", csrf.token());
         fields.put("token", token);
@@ -56,7 +62,8 @@ class InterestFormTest {
         for (int i = 0; i < changes.length; i += 2) {
             fields.put(changes[i], changes[i + 1]);
         }
-        RequestSpecification request = given().redirects().follow(false).cookie("csrf-token", csrf.cookie());
+        RequestSpecification request = given().redirects().follow(false).cookie("csrf-token", csrf.cookie())
+                .header("X-Forwarded-For", client);
         fields.forEach((name, value) -> {
             if (value instanceof List<?> values) {
                 request.formParam(name, values.toArray());
@@ -250,5 +257,19 @@ class InterestFormTest {
             assertThat(lead.status).isEqualTo(Lead.NEW);
         }
         assertThat(original.duplicateOf).isNull();
+    }
+
+    @Test
+    void aRateLimitedFormKeepsTheAnswersAndSaysWhenToComeBack() {
+        String client = LeadApiTest.anotherClient();
+        for (int i = 0; i < 8; i++) {
+            validFormFrom(client, csrf(), tokenOpenedAMinuteAgo(), uniqueEmail()).post("/interest").then().statusCode(303);
+        }
+        String email = uniqueEmail();
+        Response limited = validFormFrom(client, csrf(), tokenOpenedAMinuteAgo(), email).post("/interest");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(limited.asString()).contains("Too many requests", "value=\"" + email + "\"");
+        assertThat(leadsWithEmail(email)).isZero();
     }
 }

@@ -39,8 +39,18 @@ class LeadApiTest {
         return body;
     }
 
+    /** A client of its own (as the trusted proxy reports it), so that rate limits count each test apart. */
+    static String anotherClient() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
     private static RequestSpecification api() {
-        return given().contentType(ContentType.JSON).header("X-Api-Key", DEV_KEY);
+        return api(anotherClient());
+    }
+
+    private static RequestSpecification api(String client) {
+        return given().contentType(ContentType.JSON).header("X-Api-Key", DEV_KEY).header("X-Forwarded-For", client);
     }
 
     private static long leads(String email) {
@@ -122,5 +132,32 @@ class LeadApiTest {
         given().accept("application/json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/api/v1/leads'.post.responses.'201'.description", equalTo("Stored and committed"));
+    }
+
+    @Test
+    void oneClientIsLimitedPerHourWhileAnotherStillGetsThrough() {
+        String client = anotherClient();
+        for (int i = 0; i < 8; i++) {
+            api(client).body(body("limit+" + UUID.randomUUID() + "@example.test")).post("/api/v1/leads")
+                    .then().statusCode(201);
+        }
+        String refused = "refused+" + UUID.randomUUID() + "@example.test";
+        io.restassured.response.Response limited = api(client).body(body(refused)).post("/api/v1/leads");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(limited.jsonPath().getString("error")).contains("too many requests");
+        assertThat(leads(refused)).isZero();
+        api(anotherClient()).body(body(refused)).post("/api/v1/leads").then().statusCode(201);
+    }
+
+    @Test
+    void oneEmailIsLimitedPerHourWhateverClientSendsIt() {
+        String email = "busy+" + UUID.randomUUID() + "@example.test";
+        for (int i = 0; i < 5; i++) {
+            api().body(body(email)).post("/api/v1/leads").then().statusCode(201);
+        }
+        api().body(body(email.toUpperCase())).post("/api/v1/leads").then().statusCode(429)
+                .header("Retry-After", matchesPattern("\\d+"));
+        assertThat(leads(email)).isEqualTo(5);
     }
 }

@@ -29,6 +29,7 @@ class LeadMailTest {
     private static String submit(String email, String language, String... extra) {
         Response page = given().header("Accept-Language", language).get("/interest");
         var request = given().redirects().follow(false).header("Accept-Language", language)
+                .header("X-Forwarded-For", LeadApiTest.anotherClient())
                 .cookie("csrf-token", page.cookie("csrf-token"))
                 .formParam("csrf-token", page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value"))
                 .formParam("token", new FormToken(StackEnv.DEV_SESSION_SECRET).issue(Instant.now().minusSeconds(60)))
