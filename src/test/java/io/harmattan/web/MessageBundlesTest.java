@@ -7,44 +7,39 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** Every user-facing text exists in English and in French, and none is left empty. */
 class MessageBundlesTest {
-
-    private static Properties bundle(String language) throws IOException {
-        return load("/messages/msg_" + language + ".properties");
-    }
 
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;
     }
 
-    @Test
-    void everyKeyExistsInEnglishAndInFrench() throws IOException {
-        Properties english = bundle("en");
-        Properties french = bundle("fr");
+    @ParameterizedTest
+    @CsvSource({
+            "/messages/msg_en.properties,      /messages/msg_fr.properties",
+            "/ValidationMessages.properties,   /ValidationMessages_fr.properties"})
+    void everyKeyExistsInEnglishAndInFrench(String englishFile, String frenchFile) throws IOException {
+        Properties english = load(englishFile);
+        Properties french = load(frenchFile);
         assertThat(english.stringPropertyNames()).isNotEmpty();
         assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
     }
 
-    @Test
-    void everyValidationMessageExistsInEnglishAndInFrench() throws IOException {
-        Properties english = load("/ValidationMessages.properties");
-        Properties french = load("/ValidationMessages_fr.properties");
-        assertThat(english.stringPropertyNames()).isNotEmpty();
-        assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
-    }
-
-    @Test
-    void noMessageIsLeftEmpty() throws IOException {
-        for (String language : new String[] {"en", "fr"}) {
-            Properties messages = bundle(language);
-            messages.stringPropertyNames().forEach(key -> assertThat(messages.getProperty(key))
-                    .as(language + ":" + key).isNotBlank());
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"/messages/msg_en.properties", "/messages/msg_fr.properties",
+            "/ValidationMessages.properties", "/ValidationMessages_fr.properties"})
+    void noMessageIsLeftEmpty(String file) throws IOException {
+        Properties messages = load(file);
+        messages.stringPropertyNames().forEach(key -> assertThat(messages.getProperty(key))
+                .as(file + ":" + key).isNotBlank());
     }
 }
