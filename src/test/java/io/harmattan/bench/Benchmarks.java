@@ -1,5 +1,7 @@
 package io.harmattan.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.harmattan.stack.EmbeddedKeycloak;
 import io.harmattan.stack.EmbeddedMariaDb;
 import io.harmattan.stack.FreePort;
@@ -43,7 +45,9 @@ public final class Benchmarks {
         int appPort = FreePort.find();
         String appUrl = "http://localhost:" + appPort;
         Path data = Files.createTempDirectory("harmattan-bench-");
-        System.out.println("Starting MariaDB and Keycloak ...");
+        System.out.println("Starting MariaDB, Keycloak and the mail server ...");
+        GreenMail mail = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(data.resolve("mariadb"), FreePort.find(), true);
                 EmbeddedKeycloak keycloak = EmbeddedKeycloak.start(local, basedir.resolve("realm-config"),
                         FreePort.find(), data.resolve("keycloak"), StackEnv.realm(appUrl))) {
@@ -53,10 +57,35 @@ public final class Benchmarks {
             env.put("HARMATTAN_PUBLIC_URL", appUrl);
             env.put("HARMATTAN_SECURE_COOKIES", "false");
 
-            StartupFigures startup = measureStartup(harmattanJar, minimalJar, env, appPort, work, rounds);
-            PageFigures pages = measurePages(harmattanJar, env, appPort, appUrl, work, rounds, seconds);
-            writeReport(basedir.resolve("docs/benchmarks.md"), startup, pages, rounds, seconds);
+            env.put("HARMATTAN_API_KEYS", IntakeBench.API_KEY);
+            env.putAll(StackEnv.mail(mail.getSmtp().getPort()));
+            Path report = basedir.resolve("docs/benchmarks.md");
+            Report.replaceSection(report, "intro", intro(rounds, seconds));
+            if (selected("web-shell")) {
+                StartupFigures startup = measureStartup(harmattanJar, minimalJar, env, appPort, work, rounds);
+                PageFigures pages = measurePages(harmattanJar, env, appPort, appUrl, work, rounds, seconds);
+                Report.replaceSection(report, "web-shell", webShellSection(startup, pages, rounds, seconds));
+            }
+            if (selected("intake")) {
+                try (AppProcess app = AppProcess.start(harmattanJar, appPort, env, "/", work.resolve("app-intake.log"))) {
+                    IntakeBench.Figures intake = new IntakeBench(appUrl.replace("localhost", "127.0.0.1"), db).measure(rounds, seconds);
+                    Report.replaceSection(report, "intake", intakeSection(intake, rounds, seconds));
+                }
+            }
+            System.out.println(Files.readString(report));
+        } finally {
+            try {
+                mail.stop();
+            } catch (RuntimeException e) {
+                System.err.println("Stopping the mail server: " + e.getMessage());
+            }
         }
+    }
+
+    /** {@code -Dbench.only=intake} (BENCH_ONLY in bin/bench) runs one section and keeps the others' last figures. */
+    private static boolean selected(String section) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || List.of(only.split(",")).contains(section);
     }
 
     record StartupFigures(List<Double> appMillis, List<Double> minimalMillis, List<Double> appRss, List<Double> minimalRss) {
@@ -116,24 +145,30 @@ public final class Benchmarks {
         }
     }
 
-    private static void writeReport(Path file, StartupFigures startup, PageFigures pages, int rounds, int seconds)
-            throws Exception {
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        String report = """
+    private static String intro(int rounds, int seconds) {
+        return """
                 # Benchmarks
 
-                Rerun with `bin/bench` (about 10 minutes; `BENCH_ROUNDS` and `BENCH_SECONDS` change the
-                defaults of 5 rounds of 10 s). It packages the app, starts it as production does
-                (`java -Xmx256m -jar`, prod profile) against the embedded MariaDB and Keycloak, and
-                measures it against a minimal Quarkus REST app (one GET endpoint, same Quarkus %s)
-                that it generates and packages itself. The two sides of every ratio run alternately,
-                round by round, in the same run: the machine is shared and noisy, so only ratios from
-                one run are compared. Load comes from wrk on the same machine (2 threads, %d
-                connections); any answer other than 200, a redirect to Keycloak included, is counted.
+                Rerun with `bin/bench` (about 15 minutes; `BENCH_ROUNDS` and `BENCH_SECONDS` change the
+                defaults of 5 rounds of 10 s, `BENCH_ONLY=intake` or `BENCH_ONLY=web-shell` runs one
+                section and keeps the other's last figures). It packages the app, starts it as
+                production does (`java -Xmx256m -jar`, prod profile) against the embedded MariaDB,
+                Keycloak and a GreenMail SMTP server, and measures each figure against a baseline in
+                the same run: the two sides of every ratio run alternately, round by round, because
+                the machine is shared and noisy and only ratios from one run compare. The disk's
+                fsync is slow (a few ms per synchronous write), which bounds every committed write.
+                """;
+    }
 
-                Last run: %s, on the project's 2-core machine.
-
+    private static String webShellSection(StartupFigures startup, PageFigures pages, int rounds, int seconds) {
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        return """
                 ## Web shell
+
+                Measured %s on the project's 2-core machine, against a minimal Quarkus REST app (one
+                GET endpoint, same Quarkus %s) that the harness generates and packages itself. Load
+                comes from wrk on the same machine (2 threads, %d connections); any answer other than
+                200, a redirect to Keycloak included, is counted.
 
                 | measure | median | min - max | target | verdict |
                 |---|---|---|---|---|
@@ -150,7 +185,7 @@ public final class Benchmarks {
                 through Keycloak's login form (authorization-code flow with PKCE) and checks that the
                 cookie opens the console before loading it. Start-up rounds: %d; page rounds: %d x %d s
                 for each side, after a %d s warm-up.
-                """.formatted(System.getProperty("quarkus.version", "3.30.6"), CONNECTIONS, date,
+                """.formatted(date, System.getProperty("quarkus.version", "3.30.6"), CONNECTIONS,
                 fmt(median(pages.anonymous)), range(pages.anonymous),
                 fmt(median(pages.authenticated)), range(pages.authenticated),
                 ratio(median(pages.ratios)), ratioRange(pages.ratios), verdict(median(pages.ratios) >= 0.85),
@@ -161,9 +196,75 @@ public final class Benchmarks {
                 fmt(median(startup.appRss)), range(startup.appRss), verdict(median(startup.appRss) <= 300),
                 fmt(median(startup.minimalRss)), range(startup.minimalRss),
                 pages.non200, startup.appMillis.size(), rounds, seconds, seconds);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, report);
-        System.out.println(report);
+    }
+
+    private static String intakeSection(IntakeBench.Figures intake, int rounds, int seconds) {
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        IntakeBench.Latency latency = intake.latency();
+        return """
+                ## Intake
+
+                Measured %s. Committed leads per second, counted in the `lead` table before and after
+                each run, at %d concurrent clients for %d s per side and round (%d rounds, after one
+                warm-up run of the form):
+                - **JDBC ceiling**: single-row committed `INSERT`s of a complete lead row over
+                  plain JDBC, autocommit, one connection per client;
+                - **form**: the real path a browser takes: `GET /interest` (page, one-time form token,
+                  CSRF token), then `POST /interest` once the token is old enough not to look like a
+                  bot (3.2 s; tokens are fetched ahead and replaced one for one, so every submission
+                  costs one GET and one POST inside the measured time). Each lead also gets its
+                  acknowledgement and triage mail through GreenMail, recorded on the lead;
+                - **API**: `POST /api/v1/leads` with an API key and an Idempotency-Key.
+
+                Every submission uses its own email, organisation and client address (`X-Forwarded-For`
+                from the trusted loopback proxy), so the rate limits never interfere.
+
+                | measure | median | min - max | target | verdict |
+                |---|---|---|---|---|
+                | JDBC ceiling, inserts/s | %s | %s | | |
+                | form path, leads/s | %s | %s | | |
+                | API, leads/s | %s | %s | | |
+                | form / ceiling | %s | %s | >= 0.70 | %s |
+                | API / ceiling | %s | %s | | |
+
+                Failed submissions (anything but a redirect to the confirmation, or a 201): %d.
+
+                Latency at half the form's maximum rate (%s submissions/s, open loop, %d submissions,
+                each timed from when it was due):
+
+                | measure | p50 ms | p99 ms | target | verdict |
+                |---|---|---|---|---|
+                | form POST | %s | %s | p99 < 100 | %s |
+                | API POST | %s | %s | | |
+
+                Failures during the latency run: %d.
+                """.formatted(date, IntakeBench.CONCURRENCY, seconds, rounds,
+                fmt(median(intake.ceiling())), range(intake.ceiling()),
+                fmt(median(intake.form())), range(intake.form()),
+                fmt(median(intake.api())), range(intake.api()),
+                fine(median(intake.formRatios())), fine(min(intake.formRatios())) + " - " + fine(max(intake.formRatios())),
+                verdict(median(intake.formRatios()) >= 0.7),
+                fine(median(intake.apiRatios())), fine(min(intake.apiRatios())) + " - " + fine(max(intake.apiRatios())),
+                intake.failures(), fmt(latency.rate()), latency.submissions(),
+                ms(latency.formP50()), ms(latency.formP99()), verdict(latency.formP99() < 100),
+                ms(latency.apiP50()), ms(latency.apiP99()), latency.failures());
+    }
+
+    /** Three decimals: intake ratios are small enough for two to read as zero. */
+    private static String fine(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static String ms(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     static double median(List<Double> values) {
