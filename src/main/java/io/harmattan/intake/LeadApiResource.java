@@ -1,5 +1,9 @@
 package io.harmattan.intake;
 
+import io.harmattan.web.ApiErrors.Errors;
+import io.harmattan.web.ApiErrors.FieldError;
+import io.harmattan.web.ApiErrors.Problem;
+
 import io.harmattan.HarmattanConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -45,15 +49,6 @@ public class LeadApiResource {
     public record Created(String reference, String status) {
     }
 
-    public record FieldError(String field, String message) {
-    }
-
-    public record Errors(List<FieldError> errors) {
-    }
-
-    public record Problem(String error) {
-    }
-
     @Inject
     HarmattanConfig config;
 
@@ -89,7 +84,7 @@ public class LeadApiResource {
             return Response.status(Response.Status.UNAUTHORIZED).entity(new Problem("missing or invalid X-Api-Key")).build();
         }
         if (idempotency != null && (idempotency.isBlank() || idempotency.length() > 100)) {
-            return badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
+            return io.harmattan.web.ApiErrors.badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
         }
         String clientKey = intake.clientKey(http.remoteAddress().hostAddress());
         Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency, clientKey);
@@ -98,7 +93,7 @@ public class LeadApiResource {
             return created(earlier.get());
         }
         if (request == null) {
-            return badRequest(List.of(new FieldError("body", "a JSON object is required")));
+            return io.harmattan.web.ApiErrors.badRequest(List.of(new FieldError("body", "a JSON object is required")));
         }
         InterestForm form = new InterestForm(request.name(), request.email(), request.organisation(), request.jobTitle(),
                 request.phone(), request.sectors(), request.countries(), request.services(),
@@ -116,7 +111,7 @@ public class LeadApiResource {
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparing(FieldError::field));
-            return badRequest(errors);
+            return io.harmattan.web.ApiErrors.badRequest(errors);
         }
         Optional<Duration> wait = intake.retryAfter(request.email(), clientKey, Instant.now());
         if (wait.isPresent()) {
@@ -133,9 +128,6 @@ public class LeadApiResource {
         return Response.created(URI.create("/api/v1/leads/" + reference)).entity(new Created(reference, "received")).build();
     }
 
-    private static Response badRequest(List<FieldError> errors) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(new Errors(errors)).build();
-    }
 
     /**
      * Who is calling: a short digest of their key (never the key itself, which is not stored),

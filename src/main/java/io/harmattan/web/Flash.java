@@ -19,7 +19,10 @@ public class Flash {
 
     public static final String COOKIE = "flash";
     public static final String SIGNED_OUT = "signed-out";
-    static final Set<String> CODES = Set.of(SIGNED_OUT);
+    public static final String BRIEFING_SAVED = "briefing-saved";
+    public static final String BRIEFING_PUBLISHED = "briefing-published";
+    public static final String BRIEFING_ARCHIVED = "briefing-archived";
+    static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED);
 
     @Inject
     HttpServerRequest request;
@@ -38,6 +41,11 @@ public class Flash {
 
     boolean wasShown() {
         return shown;
+    }
+
+    /** A 303 to {@code path} that shows {@code code} once there. */
+    public static jakarta.ws.rs.core.Response redirect(String path, String code, boolean https) {
+        return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create(path)).cookie(set(code, https)).build();
     }
 
     public static NewCookie set(String code, boolean https) {

@@ -6,6 +6,7 @@ import io.harmattan.stack.EmbeddedKeycloak;
 import io.harmattan.stack.EmbeddedMariaDb;
 import io.harmattan.stack.FreePort;
 import io.harmattan.stack.StackEnv;
+import io.harmattan.testing.CodeFlowLogin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

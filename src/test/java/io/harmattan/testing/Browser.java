@@ -92,6 +92,14 @@ public final class Browser implements AutoCloseable {
         return query < 0 ? path : path.substring(0, query);
     }
 
+    /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
+    public Browser clickAndWait(String cssSelector) {
+        WebElement page = find("html");
+        find(cssSelector).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public WebElement find(String cssSelector) {
         return driver.findElement(By.cssSelector(cssSelector));
     }

@@ -1,4 +1,4 @@
-package io.harmattan.bench;
+package io.harmattan.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * Signs in once through the real authorization-code flow (app, Keycloak's login form, callback)
  * and hands back the app's session cookies, so that load runs reuse one session.
  */
-final class CodeFlowLogin {
+public final class CodeFlowLogin {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
@@ -39,7 +39,7 @@ final class CodeFlowLogin {
     }
 
     /** Returns a Cookie header value for the app, checked to open {@code protectedPath} with a 200. */
-    static String sessionCookies(String appUrl, String protectedPath, String username, String password)
+    public static String sessionCookies(String appUrl, String protectedPath, String username, String password)
             throws IOException, InterruptedException {
         CookieManager cookies = new LocalhostCookies();
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.ALWAYS).build();

@@ -1,0 +1,113 @@
+package io.harmattan.briefing;
+
+import io.harmattan.matching.MatchEngine;
+import io.harmattan.matching.MatchEngine.Candidate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The published briefings as the matcher and the portal's lists need them, kept in memory and
+ * reloaded when any briefing changed (checked with one indexed query per use, so that every
+ * instance behind the load balancer sees a publication at once). Bodies stay in the database.
+ */
+@ApplicationScoped
+public class BriefingCatalogue {
+
+    /** What a list shows of a published briefing: never its body. */
+    public record Entry(long id, int number, String titleEn, String titleFr, String summaryEn, String summaryFr,
+            List<String> countries, List<String> sectors, int securityRisk, int politicalRisk, int operationalRisk,
+            String tlp, Instant publishedAt, Candidate candidate) {
+
+        public String title(Locale locale) {
+            return pick(locale, titleEn, titleFr);
+        }
+
+        public String summary(Locale locale) {
+            return pick(locale, summaryEn, summaryFr);
+        }
+
+        public boolean allSectors() {
+            return sectors.isEmpty();
+        }
+
+        private static String pick(Locale locale, String en, String fr) {
+            boolean french = locale != null && "fr".equals(locale.getLanguage());
+            String preferred = french ? fr : en;
+            return preferred == null || preferred.isBlank() ? (french ? en : fr) : preferred;
+        }
+    }
+
+    private record Stamp(Instant lastChange, long count) {
+    }
+
+    private record Snapshot(Stamp stamp, List<Entry> entries, Map<Long, Entry> byId, List<Candidate> candidates) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    private volatile Snapshot snapshot = new Snapshot(new Stamp(null, -1), List.of(), Map.of(), List.of());
+
+    public List<Entry> entries() {
+        return current().entries;
+    }
+
+    public Collection<Candidate> candidates() {
+        return current().candidates;
+    }
+
+    public Optional<Entry> entry(long id) {
+        return Optional.ofNullable(current().byId.get(id));
+    }
+
+    private Snapshot current() {
+        Stamp stamp = QuarkusTransaction.joiningExisting().call(() -> {
+            Object[] row = entityManager.createQuery("select max(b.updatedAt), count(b) from Briefing b", Object[].class)
+                    .getSingleResult();
+            return new Stamp((Instant) row[0], (Long) row[1]);
+        });
+        Snapshot known = snapshot;
+        if (stamp.equals(known.stamp)) {
+            return known;
+        }
+        synchronized (this) {
+            if (!stamp.equals(snapshot.stamp)) {
+                snapshot = QuarkusTransaction.joiningExisting().call(() -> load(stamp));
+            }
+            return snapshot;
+        }
+    }
+
+    private Snapshot load(Stamp stamp) {
+        List<BriefingVersion> versions = entityManager.createQuery("""
+                select distinct v from BriefingVersion v, Briefing b
+                left join fetch v.countries left join fetch v.sectors
+                where b.id = v.briefingId and b.status = 'published' and v.number = b.publishedVersion
+                """, BriefingVersion.class).getResultList();
+        List<Entry> entries = new ArrayList<>(versions.size());
+        Map<Long, Entry> byId = new HashMap<>();
+        List<Candidate> candidates = new ArrayList<>(versions.size());
+        for (BriefingVersion v : versions) {
+            List<String> countries = MatchEngine.COUNTRIES.stream().filter(v.countries::contains).toList();
+            List<String> sectors = v.allSectors ? List.of() : MatchEngine.SECTORS.stream().filter(v.sectors::contains).toList();
+            Candidate candidate = Candidate.of(v.briefingId, countries, sectors, v.publishedAt);
+            Entry entry = new Entry(v.briefingId, v.number, v.titleEn, v.titleFr, v.summaryEn, v.summaryFr, countries,
+                    sectors, v.securityRisk, v.politicalRisk, v.operationalRisk, v.tlp, v.publishedAt, candidate);
+            entries.add(entry);
+            byId.put(entry.id(), entry);
+            candidates.add(candidate);
+        }
+        entries.sort(java.util.Comparator.comparing(Entry::publishedAt).reversed().thenComparing(Entry::id));
+        return new Snapshot(stamp, List.copyOf(entries), Map.copyOf(byId), List.copyOf(candidates));
+    }
+}

@@ -1,0 +1,53 @@
+package io.harmattan.briefing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** Who read which version of a briefing: one row per reader and version, counted. */
+@ApplicationScoped
+public class BriefingReads {
+
+    public record Reader(String username, String organisation, int version, Instant firstReadAt, Instant lastReadAt,
+            int count) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public void record(long briefingId, int version, long organisationId, String subject, String username, Instant now) {
+        entityManager.createNativeQuery("""
+                INSERT INTO briefing_read (briefing_id, version_number, organisation_id, subject, username, first_read_at,
+                    last_read_at, read_count)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)
+                ON DUPLICATE KEY UPDATE last_read_at = ?6, read_count = read_count + 1
+                """).setParameter(1, briefingId).setParameter(2, version).setParameter(3, organisationId)
+                .setParameter(4, subject).setParameter(5, username).setParameter(6, Timestamp.from(now)).executeUpdate();
+    }
+
+    @Transactional
+    public List<Reader> of(long briefingId) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT r.username, o.name, r.version_number, r.first_read_at, r.last_read_at, r.read_count
+                FROM briefing_read r JOIN client_organisation o ON o.id = r.organisation_id
+                WHERE r.briefing_id = ?1 ORDER BY r.last_read_at DESC LIMIT 200
+                """, Object[].class).setParameter(1, briefingId).getResultList();
+        return rows.stream().map(row -> new Reader((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
+                instant(row[3]), instant(row[4]), ((Number) row[5]).intValue())).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return (Instant) value;
+    }
+}

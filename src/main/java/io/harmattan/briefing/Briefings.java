@@ -1,0 +1,119 @@
+package io.harmattan.briefing;
+
+import io.harmattan.audit.AuditEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The briefing life cycle: a draft is edited freely; publishing freezes it and makes it what
+ * clients read; editing a published briefing starts the next version as a draft; archiving
+ * withdraws the briefing from clients. Each step is an audit event. A step taken on a briefing
+ * that changed since the consultant loaded it is refused with {@link Conflict}.
+ */
+@ApplicationScoped
+public class Briefings {
+
+    /** Someone else changed the briefing since this consultant opened it. */
+    public static class Conflict extends RuntimeException {
+        public Conflict() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Transactional
+    public Briefing create(BriefingForm form, String actor, Instant now) {
+        Briefing briefing = new Briefing();
+        briefing.status = Briefing.DRAFT;
+        briefing.draftVersion = 1;
+        briefing.createdAt = now;
+        briefing.createdBy = actor;
+        briefing.updatedAt = now;
+        briefing.persistAndFlush();
+        BriefingVersion version = new BriefingVersion();
+        version.briefingId = briefing.id;
+        version.number = 1;
+        version.createdAt = now;
+        version.createdBy = actor;
+        form.applyTo(version, now);
+        version.persist();
+        AuditEvent.record(actor, "briefing.created", "briefing", briefing.id, "version=1");
+        return briefing;
+    }
+
+    /** Saves the editor into the draft, starting version n+1 if the briefing has only a published version. */
+    @Transactional
+    public Briefing save(long id, BriefingForm form, String actor, Instant now) {
+        Briefing briefing = locked(id, form.lock);
+        BriefingVersion draft = briefing.draft().orElseGet(() -> {
+            BriefingVersion next = briefing.published().orElseThrow().nextDraft(actor, now);
+            next.number = latestNumber(briefing) + 1;
+            next.persist();
+            briefing.draftVersion = next.number;
+            return next;
+        });
+        form.applyTo(draft, now);
+        briefing.updatedAt = now;
+        AuditEvent.record(actor, "briefing.saved", "briefing", briefing.id, "version=" + draft.number);
+        return briefing;
+    }
+
+    @Transactional
+    public Briefing publish(long id, Long lock, String actor, Instant now) {
+        Briefing briefing = locked(id, lock);
+        BriefingVersion draft = briefing.draft().orElseThrow(Conflict::new);
+        if (!draft.has("en") && !draft.has("fr")) {
+            throw new Conflict();
+        }
+        draft.publishedAt = now;
+        draft.publishedBy = actor;
+        briefing.publishedVersion = draft.number;
+        briefing.draftVersion = null;
+        briefing.status = Briefing.PUBLISHED;
+        briefing.updatedAt = now;
+        AuditEvent.record(actor, "briefing.published", "briefing", briefing.id, "version=" + draft.number);
+        return briefing;
+    }
+
+    @Transactional
+    public Briefing archive(long id, Long lock, String actor, Instant now) {
+        Briefing briefing = locked(id, lock);
+        if (briefing.publishedVersion == null) {
+            throw new Conflict();
+        }
+        briefing.status = Briefing.ARCHIVED;
+        briefing.updatedAt = now;
+        AuditEvent.record(actor, "briefing.archived", "briefing", briefing.id, "version=" + briefing.publishedVersion);
+        return briefing;
+    }
+
+    public Optional<Briefing> find(long id) {
+        return Briefing.findByIdOptional(id);
+    }
+
+    private static int latestNumber(Briefing briefing) {
+        Integer max = BriefingVersion.getEntityManager()
+                .createQuery("select max(v.number) from BriefingVersion v where v.briefingId = ?1", Integer.class)
+                .setParameter(1, briefing.id).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    /**
+     * The briefing, its row locked for this transaction, if it is still the version the consultant
+     * saw. (A plain SELECT ... FOR UPDATE: Hibernate's MySQL dialect adds "OF alias", which MariaDB
+     * does not accept.)
+     */
+    private static Briefing locked(long id, Long expectedVersion) {
+        boolean exists = !Briefing.getEntityManager().createNativeQuery("SELECT id FROM briefing WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList().isEmpty();
+        Briefing briefing = exists ? Briefing.findById(id) : null;
+        if (briefing == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        if (expectedVersion == null || briefing.version != expectedVersion) {
+            throw new Conflict();
+        }
+        return briefing;
+    }
+}

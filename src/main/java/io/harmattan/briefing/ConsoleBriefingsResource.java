@@ -1,0 +1,263 @@
+package io.harmattan.briefing;
+
+import io.harmattan.briefing.BriefingReads.Reader;
+import io.harmattan.reference.Country;
+import io.harmattan.reference.Sector;
+import io.harmattan.security.Roles;
+import io.harmattan.security.Viewer;
+import io.harmattan.web.Flash;
+import io.harmattan.web.Locales;
+import io.harmattan.web.Messages;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Consultants write, publish, compare and archive briefings, and see who read them. */
+@Path("/console/briefings")
+@RolesAllowed(Roles.CONSULTANT)
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleBriefingsResource {
+
+    /** A line of the list: the briefing and the version a consultant would work on. */
+    public record Row(Briefing briefing, BriefingVersion latest) {
+    }
+
+    /** The editor: what was typed, the errors per field, and whether a save collided with another. */
+    public record Editor(Briefing briefing, BriefingForm form, Map<String, String> errors, boolean conflict,
+            List<Country> countries, List<Sector> sectors) {
+
+        public List<RatingField> ratingFields() {
+            return List.of(new RatingField("securityRisk", BriefingForm.rating(form.securityRisk)),
+                    new RatingField("politicalRisk", BriefingForm.rating(form.politicalRisk)),
+                    new RatingField("operationalRisk", BriefingForm.rating(form.operationalRisk)));
+        }
+
+        public List<String> tlpLevels() {
+            return BriefingVersion.TLP;
+        }
+    }
+
+    public record RatingField(String key, int value) {
+    }
+
+    /** One field of a comparison: the two values, and a line diff for long texts. */
+    public record Change(String field, String before, String after, boolean changed, List<LineDiff.Line> lines) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Row> rows);
+
+        static native TemplateInstance editor(Editor editor);
+
+        static native TemplateInstance briefing(Briefing briefing, List<BriefingVersion> versions, List<Reader> readers);
+
+        static native TemplateInstance preview(Briefing briefing, BriefingVersion version, String language, String other,
+                RawString body);
+
+        static native TemplateInstance compare(Briefing briefing, BriefingVersion from, BriefingVersion to,
+                List<Change> changes);
+    }
+
+    static final int LIST_SIZE = 200;
+
+    @Inject
+    Briefings briefings;
+
+    @Inject
+    BriefingReads reads;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    Locales locales;
+
+    @GET
+    @Transactional
+    public TemplateInstance list() {
+        List<Briefing> all = Briefing.find("order by updatedAt desc").page(0, LIST_SIZE).list();
+        return Templates.list(all.stream().map(b -> new Row(b, b.latest())).toList());
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance create() {
+        return editor(null, BriefingForm.empty(), Map.of(), false);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@BeanParam BriefingForm form) {
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(editor(null, form, errors, false)).build();
+        }
+        Briefing created = briefings.create(form, viewer.getUsername(), Instant.now());
+        return Flash.redirect("/console/briefings/" + created.id, Flash.BRIEFING_SAVED, https());
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public TemplateInstance show(@PathParam("id") long id) {
+        Briefing briefing = found(id);
+        return Templates.briefing(briefing, briefing.versions(), reads.of(id));
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @Transactional
+    public TemplateInstance edit(@PathParam("id") long id) {
+        Briefing briefing = found(id);
+        return editor(briefing, BriefingForm.of(briefing.latest(), briefing.version), Map.of(), false);
+    }
+
+    @POST
+    @Path("{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("id") long id, @BeanParam BriefingForm form) {
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(editor(current(id), form, errors, false)).build();
+        }
+        try {
+            briefings.save(id, form, viewer.getUsername(), Instant.now());
+        } catch (Briefings.Conflict e) {
+            return conflict(id, form);
+        }
+        return Flash.redirect("/console/briefings/" + id, Flash.BRIEFING_SAVED, https());
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@PathParam("id") long id, @RestForm Long lock) {
+        try {
+            briefings.publish(id, lock, viewer.getUsername(), Instant.now());
+        } catch (Briefings.Conflict e) {
+            return conflict(id, null);
+        }
+        return Flash.redirect("/console/briefings/" + id, Flash.BRIEFING_PUBLISHED, https());
+    }
+
+    @POST
+    @Path("{id}/archive")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response archive(@PathParam("id") long id, @RestForm Long lock) {
+        try {
+            briefings.archive(id, lock, viewer.getUsername(), Instant.now());
+        } catch (Briefings.Conflict e) {
+            return conflict(id, null);
+        }
+        return Flash.redirect("/console/briefings/" + id, Flash.BRIEFING_ARCHIVED, https());
+    }
+
+    /** The page as a client will see it, in either language. */
+    @GET
+    @Path("{id}/versions/{number}")
+    @Transactional
+    public TemplateInstance preview(@PathParam("id") long id, @PathParam("number") int number,
+            @QueryParam("in") String language) {
+        Briefing briefing = found(id);
+        BriefingVersion version = BriefingVersion.of(id, number).orElseThrow(NotFoundException::new);
+        // The template renders after the transaction: load the lists now.
+        version.countries.size();
+        version.sectors.size();
+        String shown = version.languageFor("fr".equals(language) ? "fr" : "en");
+        return Templates.preview(briefing, version, shown, "fr".equals(shown) ? "en" : "fr", Markdown.toRaw(version.body(shown)));
+    }
+
+    @GET
+    @Path("{id}/compare")
+    @Transactional
+    public TemplateInstance compare(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        Briefing briefing = found(id);
+        BriefingVersion older = version(id, from);
+        BriefingVersion newer = version(id, to);
+        return Templates.compare(briefing, older, newer, changes(older, newer));
+    }
+
+    static List<Change> changes(BriefingVersion a, BriefingVersion b) {
+        return List.of(
+                change("titleEn", a.titleEn, b.titleEn, false), change("titleFr", a.titleFr, b.titleFr, false),
+                change("summaryEn", a.summaryEn, b.summaryEn, false), change("summaryFr", a.summaryFr, b.summaryFr, false),
+                change("bodyEn", a.bodyEn, b.bodyEn, true), change("bodyFr", a.bodyFr, b.bodyFr, true),
+                change("countries", String.join(", ", a.countries), String.join(", ", b.countries), false),
+                change("sectors", a.allSectors ? "*" : String.join(", ", a.sectors),
+                        b.allSectors ? "*" : String.join(", ", b.sectors), false),
+                change("securityRisk", "" + a.securityRisk, "" + b.securityRisk, false),
+                change("politicalRisk", "" + a.politicalRisk, "" + b.politicalRisk, false),
+                change("operationalRisk", "" + a.operationalRisk, "" + b.operationalRisk, false),
+                change("tlp", a.tlp, b.tlp, false),
+                change("reviewDate", String.valueOf(a.reviewDate), String.valueOf(b.reviewDate), false),
+                change("sources", a.sources, b.sources, true));
+    }
+
+    private static Change change(String field, String before, String after, boolean lines) {
+        boolean changed = LineDiff.changed(before, after);
+        return new Change(field, before, after, changed, lines && changed ? LineDiff.between(before, after) : List.of());
+    }
+
+    private BriefingVersion version(long id, Integer number) {
+        if (number == null) {
+            throw new NotFoundException();
+        }
+        return BriefingVersion.of(id, number).orElseThrow(NotFoundException::new);
+    }
+
+    private Response conflict(long id, BriefingForm typed) {
+        Briefing briefing = current(id);
+        BriefingForm form = typed == null ? BriefingForm.of(briefing.latest(), briefing.version) : typed;
+        // Keep what this consultant typed, and let them save it over the newer version on purpose.
+        form.lock = briefing.version;
+        return Response.status(Response.Status.CONFLICT).entity(editor(briefing, form, Map.of(), true)).build();
+    }
+
+    @Transactional
+    Briefing current(long id) {
+        Briefing briefing = found(id);
+        briefing.latest().countries.size();
+        return briefing;
+    }
+
+    private static Briefing found(long id) {
+        return Briefing.<Briefing>findByIdOptional(id).orElseThrow(NotFoundException::new);
+    }
+
+    private TemplateInstance editor(Briefing briefing, BriefingForm form, Map<String, String> errors, boolean conflict) {
+        Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(locales.getLanguage()));
+        Map<String, String> messages = new java.util.TreeMap<>();
+        errors.forEach((field, code) -> messages.put(field, texts.briefing_error(code)));
+        return Templates.editor(new Editor(briefing, form, messages, conflict, Country.ordered(), Sector.ordered()));
+    }
+
+    private boolean https() {
+        return "https".equals(request.scheme());
+    }
+
+}

@@ -1,0 +1,356 @@
+package io.harmattan.matching;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a prospect's free text for places and sector words of the three AES countries, combines
+ * what it finds with what the prospect declared, and ranks briefings. Pure Java, deterministic,
+ * no framework: the same input always gives the same tags, scores, order and reasons.
+ *
+ * <h2>Weights</h2>
+ * <ul>
+ * <li>A declared sector or country weighs {@value #DECLARED}; one inferred from the text weighs
+ * {@value #INFERRED}, or {@value #INFERRED_TWICE} when two or more different words point to it
+ * (declared wins when both apply).</li>
+ * <li>Country fit C: the weight of the best country the briefing shares with the prospect, times
+ * {@value #BROAD} if the briefing covers more than one country (less specific). When the prospect
+ * gives no country at all, C = {@value #UNKNOWN} for every briefing.</li>
+ * <li>Sector fit S: the weight of the best shared sector; a briefing for all sectors gets
+ * {@value #ALL_SECTORS} times the prospect's best sector weight. When the prospect gives no
+ * sector, S = {@value #UNKNOWN}.</li>
+ * <li>score = (C + S) / 2, between 0 and 1. A briefing that shares no country with a prospect who
+ * named countries, or no sector with one who named sectors, is not a match at all; a prospect
+ * with neither matches nothing.</li>
+ * <li>Order: score, then the newest publication, then the lowest id.</li>
+ * </ul>
+ */
+public final class MatchEngine {
+
+    public static final double DECLARED = 1.0;
+    public static final double INFERRED = 0.7;
+    public static final double INFERRED_TWICE = 0.8;
+    public static final double BROAD = 0.9;
+    public static final double ALL_SECTORS = 0.6;
+    public static final double UNKNOWN = 0.5;
+    /** Reasons given per briefing, best first. */
+    static final int MAX_REASONS = 3;
+
+    public static final List<String> COUNTRIES = List.of("BF", "ML", "NE");
+    public static final List<String> SECTORS = List.of("mining", "construction", "energy", "finance", "logistics",
+            "telecoms", "agriculture", "humanitarian");
+
+    /** What a known phrase stands for: a place (country null when outside the three countries), or a sector. */
+    sealed interface Term permits Place, SectorWord {
+    }
+
+    /** A place; {@code countries} is empty for places outside the AES, all three for AES-wide areas. */
+    record Place(String name, List<String> countries) implements Term {
+    }
+
+    record SectorWord(String sector) implements Term {
+    }
+
+    private final PhraseIndex<Term> phrases;
+    private final int placeCount;
+
+    private MatchEngine(PhraseIndex<Term> phrases, int placeCount) {
+        this.phrases = phrases;
+        this.placeCount = placeCount;
+    }
+
+    private static final class Holder {
+        static final MatchEngine STANDARD = load("/matching/places.tsv", "/matching/sectors.tsv");
+    }
+
+    /** The engine with the gazetteer and sector lexicon shipped in the jar, loaded once. */
+    public static MatchEngine standard() {
+        return Holder.STANDARD;
+    }
+
+    /** Number of distinct places of the three countries (names, not spellings) the gazetteer knows. */
+    public int placeCount() {
+        return placeCount;
+    }
+
+    // ---- reading text -----------------------------------------------------------------------
+
+    /** A sector or country with why: declared by the prospect, and/or the words that revealed it. */
+    public record Tag(String code, boolean declared, List<String> evidence) {
+
+        double weight() {
+            if (declared) {
+                return DECLARED;
+            }
+            return evidence.stream().map(PhraseIndex::fold).distinct().count() >= 2 ? INFERRED_TWICE : INFERRED;
+        }
+    }
+
+    /** A place of the three countries named in the text; {@code country} is null for an AES-wide area. */
+    public record PlaceMention(String name, String country) {
+    }
+
+    public record Analysis(List<Tag> sectors, List<Tag> countries, List<PlaceMention> places) {
+
+        public boolean isEmpty() {
+            return sectors.isEmpty() && countries.isEmpty();
+        }
+    }
+
+    /** Tags from the text combined with the declared ones; unknown declared codes are ignored. */
+    public Analysis analyse(String text, Collection<String> declaredSectors, Collection<String> declaredCountries) {
+        Map<String, TagBuilder> sectors = builders(SECTORS, declaredSectors);
+        Map<String, TagBuilder> countries = builders(COUNTRIES, declaredCountries);
+        Set<PlaceMention> places = new LinkedHashSet<>();
+        for (PhraseIndex.Hit<Term> hit : phrases.find(text)) {
+            if (hit.value() instanceof SectorWord word) {
+                sectors.get(word.sector()).evidence.add(hit.evidence());
+            } else if (hit.value() instanceof Place place) {
+                for (String country : place.countries()) {
+                    countries.get(country).evidence.add(hit.evidence());
+                }
+                if (place.countries().size() == 1) {
+                    places.add(new PlaceMention(place.name(), place.countries().get(0)));
+                } else if (place.countries().size() > 1) {
+                    places.add(new PlaceMention(place.name(), null));
+                }
+            }
+        }
+        return new Analysis(tags(sectors), tags(countries), List.copyOf(places));
+    }
+
+    private static final class TagBuilder {
+        boolean declared;
+        final Set<String> evidence = new LinkedHashSet<>();
+    }
+
+    private static Map<String, TagBuilder> builders(List<String> codes, Collection<String> declared) {
+        Map<String, TagBuilder> builders = new LinkedHashMap<>();
+        for (String code : codes) {
+            TagBuilder builder = new TagBuilder();
+            builder.declared = declared != null && declared.contains(code);
+            builders.put(code, builder);
+        }
+        return builders;
+    }
+
+    private static List<Tag> tags(Map<String, TagBuilder> builders) {
+        List<Tag> tags = new ArrayList<>();
+        builders.forEach((code, builder) -> {
+            if (builder.declared || !builder.evidence.isEmpty()) {
+                tags.add(new Tag(code, builder.declared, List.copyOf(builder.evidence)));
+            }
+        });
+        return tags;
+    }
+
+    // ---- ranking ----------------------------------------------------------------------------
+
+    /** A published briefing as the ranking sees it. An empty sector set means "all sectors". */
+    public record Candidate(long id, int countryBits, int sectorBits, long publishedEpochSecond) {
+
+        public static Candidate of(long id, Collection<String> countries, Collection<String> sectors, Instant published) {
+            return new Candidate(id, bits(COUNTRIES, countries), bits(SECTORS, sectors),
+                    published == null ? 0 : published.getEpochSecond());
+        }
+
+        boolean allSectors() {
+            return sectorBits == 0;
+        }
+    }
+
+    /** Why a briefing matched: a sector (null: the briefing is for all sectors, or none was given) and a country. */
+    public record Reason(String sector, String country, List<String> evidence) {
+    }
+
+    public record Ranked(long id, double score, List<Reason> reasons) {
+    }
+
+    /** The matching candidates, best first (see the class comment for the weights). */
+    public List<Ranked> rank(Analysis analysis, Collection<Candidate> candidates) {
+        if (analysis.isEmpty()) {
+            return List.of();
+        }
+        double[] countryWeight = weights(COUNTRIES, analysis.countries());
+        double[] sectorWeight = weights(SECTORS, analysis.sectors());
+        boolean anyCountry = !analysis.countries().isEmpty();
+        boolean anySector = !analysis.sectors().isEmpty();
+        double bestSector = max(sectorWeight, -1);
+        List<Scored> scored = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            double c = anyCountry ? max(countryWeight, candidate.countryBits) : UNKNOWN;
+            if (c == 0) {
+                continue;
+            }
+            if (Integer.bitCount(candidate.countryBits) > 1) {
+                c *= BROAD;
+            }
+            double s;
+            if (!anySector) {
+                s = UNKNOWN;
+            } else if (candidate.allSectors()) {
+                s = ALL_SECTORS * bestSector;
+            } else {
+                s = max(sectorWeight, candidate.sectorBits);
+            }
+            if (s == 0) {
+                continue;
+            }
+            scored.add(new Scored(candidate, (c + s) / 2));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(Comparator.comparingLong((Scored x) -> x.candidate.publishedEpochSecond).reversed())
+                .thenComparingLong(x -> x.candidate.id));
+        List<Ranked> ranked = new ArrayList<>(scored.size());
+        for (Scored each : scored) {
+            ranked.add(new Ranked(each.candidate.id, each.score, reasons(analysis, each.candidate)));
+        }
+        return ranked;
+    }
+
+    private record Scored(Candidate candidate, double score) {
+    }
+
+    /** Shared sector x country pairs, the heaviest first. */
+    private static List<Reason> reasons(Analysis analysis, Candidate candidate) {
+        List<Tag> countries = shared(analysis.countries(), COUNTRIES, candidate.countryBits);
+        List<Tag> sectors = candidate.allSectors() ? List.of() : shared(analysis.sectors(), SECTORS, candidate.sectorBits);
+        List<Tag> countryAxis = countries.isEmpty() ? java.util.Collections.singletonList(null) : countries;
+        List<Tag> sectorAxis = sectors.isEmpty() ? java.util.Collections.singletonList(null) : sectors;
+        List<Reason> reasons = new ArrayList<>();
+        for (Tag sector : sectorAxis) {
+            for (Tag country : countryAxis) {
+                if (reasons.size() == MAX_REASONS) {
+                    return reasons;
+                }
+                Set<String> evidence = new LinkedHashSet<>();
+                if (sector != null) {
+                    evidence.addAll(sector.evidence());
+                }
+                if (country != null) {
+                    evidence.addAll(country.evidence());
+                }
+                reasons.add(new Reason(sector == null ? null : sector.code(), country == null ? null : country.code(),
+                        List.copyOf(evidence)));
+            }
+        }
+        return reasons;
+    }
+
+    private static List<Tag> shared(List<Tag> tags, List<String> codes, int bits) {
+        return tags.stream().filter(tag -> (bits & (1 << codes.indexOf(tag.code()))) != 0)
+                .sorted(Comparator.comparingDouble(Tag::weight).reversed().thenComparing(tag -> codes.indexOf(tag.code())))
+                .toList();
+    }
+
+    private static double[] weights(List<String> codes, List<Tag> tags) {
+        double[] weights = new double[codes.size()];
+        for (Tag tag : tags) {
+            weights[codes.indexOf(tag.code())] = tag.weight();
+        }
+        return weights;
+    }
+
+    /** The heaviest weight among the set bits. */
+    private static double max(double[] weights, int bits) {
+        double best = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if ((bits & (1 << i)) != 0 && weights[i] > best) {
+                best = weights[i];
+            }
+        }
+        return best;
+    }
+
+    static int bits(List<String> codes, Collection<String> values) {
+        int bits = 0;
+        for (String value : values) {
+            int index = codes.indexOf(value);
+            if (index >= 0) {
+                bits |= 1 << index;
+            }
+        }
+        return bits;
+    }
+
+    // ---- vocabulary -------------------------------------------------------------------------
+
+    /**
+     * places.tsv: {@code COUNTRY<TAB>kind<TAB>Name|other spelling; Next place|...} with COUNTRY one of BF, ML, NE,
+     * AES (all three) or "--" (outside the three: recognised so that it adds nothing).
+     * sectors.tsv: {@code sector<TAB>word|phrase|...}. Lines starting with # are comments.
+     */
+    static MatchEngine load(String placesResource, String sectorsResource) {
+        PhraseIndex<Term> index = new PhraseIndex<>();
+        int places = 0;
+        for (String[] row : rows(placesResource, 3)) {
+            List<String> countries = switch (row[0]) {
+                case "AES" -> COUNTRIES;
+                case "--" -> List.of();
+                default -> {
+                    if (!COUNTRIES.contains(row[0])) {
+                        throw new IllegalArgumentException("Unknown country " + row[0] + " in " + placesResource);
+                    }
+                    yield List.of(row[0]);
+                }
+            };
+            for (String entry : row[2].split(";")) {
+                String[] spellings = entry.split("\\|");
+                Place place = new Place(spellings[0].strip(), countries);
+                for (String spelling : spellings) {
+                    index.add(spelling, place);
+                }
+                if (!countries.isEmpty()) {
+                    places++;
+                }
+            }
+        }
+        for (String[] row : rows(sectorsResource, 2)) {
+            if (!SECTORS.contains(row[0])) {
+                throw new IllegalArgumentException("Unknown sector " + row[0] + " in " + sectorsResource);
+            }
+            for (String phrase : row[1].split("\\|")) {
+                index.add(phrase, new SectorWord(row[0]));
+            }
+        }
+        return new MatchEngine(index, places);
+    }
+
+    private static List<String[]> rows(String resource, int columns) {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = MatchEngine.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] row = line.split("\t");
+                if (row.length != columns) {
+                    throw new IllegalArgumentException("Expected " + columns + " tab-separated columns in " + resource
+                            + ": " + line);
+                }
+                rows.add(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}

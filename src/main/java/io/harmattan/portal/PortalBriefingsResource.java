@@ -1,0 +1,167 @@
+package io.harmattan.portal;
+
+import io.harmattan.account.ClientOrganisation;
+import io.harmattan.account.ClientUser;
+import io.harmattan.audit.AuditEvent;
+import io.harmattan.briefing.BriefingCatalogue;
+import io.harmattan.briefing.BriefingCatalogue.Entry;
+import io.harmattan.briefing.BriefingReads;
+import io.harmattan.briefing.BriefingVersion;
+import io.harmattan.briefing.Markdown;
+import io.harmattan.briefing.ReasonTexts;
+import io.harmattan.matching.MatchEngine;
+import io.harmattan.matching.MatchEngine.Ranked;
+import io.harmattan.security.Roles;
+import io.harmattan.security.Viewer;
+import io.harmattan.web.Locales;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * "My briefings": the published briefings that match the client's organisation, newest first,
+ * each with why it is there. Anything else (a draft, an archived or non-matching briefing, an
+ * unknown id) answers the same 404, so ids cannot be probed.
+ */
+@Path("/portal/briefings")
+@RolesAllowed(Roles.CLIENT)
+@Produces(MediaType.TEXT_HTML)
+public class PortalBriefingsResource {
+
+    /** One line of the list: the briefing and, in the reader's language, why it is there. */
+    public record Item(Entry briefing, List<String> reasons) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance briefings(ClientOrganisation organisation, List<Item> items);
+
+        static native TemplateInstance briefing(Entry briefing, BriefingVersion version, String language,
+                boolean fallback, RawString body, List<String> reasons);
+    }
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Locales locales;
+
+    @Inject
+    BriefingCatalogue catalogue;
+
+    @Inject
+    BriefingReads reads;
+
+    @Inject
+    ReasonTexts reasonTexts;
+
+    @GET
+    public TemplateInstance list() {
+        ClientOrganisation organisation = linkedOrganisation().orElse(null);
+        if (organisation == null) {
+            return Templates.briefings(null, List.of());
+        }
+        Locale locale = locales.current();
+        List<Item> items = matches(organisation).values().stream()
+                .map(match -> new Item(catalogue.entry(match.id()).orElseThrow(), match.reasons().stream()
+                        .map(reason -> reasonTexts.describeForClient(reason, locale)).toList()))
+                .sorted(Comparator.comparing((Item item) -> item.briefing().publishedAt()).reversed()
+                        .thenComparing(item -> item.briefing().id()))
+                .toList();
+        return Templates.briefings(organisation, items);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance read(@PathParam("id") String id) {
+        ClientOrganisation organisation = organisation();
+        Ranked match = visible(organisation, id);
+        Entry entry = catalogue.entry(match.id()).orElseThrow(NotFoundException::new);
+        BriefingVersion version = version(entry);
+        String wanted = locales.current().getLanguage();
+        String language = version.languageFor(wanted);
+        reads.record(entry.id(), entry.number(), organisation.id, viewer.getSubject(), viewer.getUsername(), Instant.now());
+        Locale locale = locales.current();
+        return Templates.briefing(entry, version, language, !language.equals(wanted), Markdown.toRaw(version.body(language)),
+                match.reasons().stream().map(reason -> reasonTexts.describeForClient(reason, locale)).toList());
+    }
+
+    /** A Markdown file of the briefing for the client's own records; never for TLP:RED. */
+    @GET
+    @Path("{id}/export")
+    @Produces("text/markdown")
+    public Response export(@PathParam("id") String id) {
+        ClientOrganisation organisation = organisation();
+        Entry entry = catalogue.entry(visible(organisation, id).id()).orElseThrow(NotFoundException::new);
+        if ("RED".equals(entry.tlp())) {
+            throw new NotFoundException();
+        }
+        BriefingVersion version = version(entry);
+        String language = version.languageFor(locales.current().getLanguage());
+        String text = "# " + version.title(language) + "\n\nTLP:" + version.tlp + " · v" + version.number + "\n\n"
+                + version.summary(language) + "\n\n" + version.body(language) + "\n";
+        QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "briefing.exported", "briefing",
+                entry.id(), "version=" + entry.number() + " organisation=" + organisation.id));
+        return Response.ok(text.getBytes(StandardCharsets.UTF_8), "text/markdown; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"briefing-" + entry.id() + "-v" + entry.number() + ".md\"")
+                .build();
+    }
+
+    private ClientOrganisation organisation() {
+        return linkedOrganisation().orElseThrow(NotFoundException::new);
+    }
+
+    private java.util.Optional<ClientOrganisation> linkedOrganisation() {
+        return QuarkusTransaction.joiningExisting().call(() -> ClientUser.withOrganisation(viewer.getSubject())
+                .map(user -> {
+                    user.organisation.sectors.size();
+                    user.organisation.countries.size();
+                    return user.organisation;
+                }));
+    }
+
+    private Map<Long, Ranked> matches(ClientOrganisation organisation) {
+        MatchEngine engine = MatchEngine.standard();
+        MatchEngine.Analysis analysis = engine.analyse(null, organisation.sectors, organisation.countries);
+        return engine.rank(analysis, catalogue.candidates()).stream()
+                .collect(Collectors.toMap(Ranked::id, Function.identity()));
+    }
+
+    /** The match for this id if the organisation may read it; otherwise the same 404 as a missing id. */
+    private Ranked visible(ClientOrganisation organisation, String id) {
+        long briefingId;
+        try {
+            briefingId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+        Ranked match = matches(organisation).get(briefingId);
+        if (match == null) {
+            throw new NotFoundException();
+        }
+        return match;
+    }
+
+    private BriefingVersion version(Entry entry) {
+        return QuarkusTransaction.joiningExisting().call(() -> BriefingVersion.of(entry.id(), entry.number())
+                .orElseThrow(NotFoundException::new));
+    }
+}

@@ -1,0 +1,30 @@
+package io.harmattan.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Dates for pages, in the reader's language; times are UTC and say so. */
+@ApplicationScoped
+@Named("formats")
+public class Dates {
+
+    public String date(Instant instant, Locale locale) {
+        return instant == null ? "" : day(LocalDate.ofInstant(instant, ZoneOffset.UTC), locale);
+    }
+
+    public String day(LocalDate day, Locale locale) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
+    }
+
+    public String dateTime(Instant instant, Locale locale) {
+        return instant == null ? ""
+                : DateTimeFormatter.ofPattern("fr".equals(locale.getLanguage()) ? "d MMM yyyy HH:mm 'UTC'" : "d MMM yyyy, HH:mm 'UTC'", locale)
+                        .format(instant.atOffset(ZoneOffset.UTC));
+    }
+}

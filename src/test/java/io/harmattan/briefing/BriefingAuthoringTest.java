@@ -1,0 +1,212 @@
+package io.harmattan.briefing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.harmattan.testing.CodeFlowLogin;
+import io.harmattan.testing.TestStack;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The consultant's side: write, publish, version, compare, archive; conflicts; frozen versions. */
+@QuarkusTest
+class BriefingAuthoringTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private static final Pattern LOCK = Pattern.compile("name=\"lock\" value=\"(\\d*)\"");
+
+    private static String consultant;
+    private static String client;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        consultant = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-consultant", "demo");
+        client = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/portal", "demo-client", "demo");
+    }
+
+    /** A page of the console with the CSRF cookie and field it hands out. */
+    private record Page(Response response, String csrfCookie, String csrfField) {
+
+        String find(Pattern pattern) {
+            Matcher matcher = pattern.matcher(response.body().asString());
+            return matcher.find() ? matcher.group(1) : null;
+        }
+    }
+
+    private static Page open(String path) {
+        Response response = given().redirects().follow(false).header("Cookie", consultant).get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Matcher field = CSRF.matcher(response.body().asString());
+        assertThat(field.find()).isTrue();
+        return new Page(response, response.getCookie("csrf-token"), field.group(1));
+    }
+
+    private static RequestSpecification post(Page page, Map<String, ?> fields) {
+        RequestSpecification request = given().redirects().follow(false)
+                .header("Cookie", consultant + "; csrf-token=" + page.csrfCookie())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", page.csrfField());
+        fields.forEach((name, value) -> {
+            if (value instanceof java.util.List<?> values) {
+                values.forEach(v -> request.formParam(name, v));
+            } else {
+                request.formParam(name, value);
+            }
+        });
+        return request;
+    }
+
+    private static Map<String, Object> briefing(String title, String body) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("titleEn", title);
+        fields.put("summaryEn", "Summary of " + title);
+        fields.put("bodyEn", body);
+        fields.put("titleFr", "Titre " + title);
+        fields.put("summaryFr", "Résumé");
+        fields.put("bodyFr", "Corps <script>alert(1)</script>");
+        fields.put("countries", java.util.List.of("BF"));
+        fields.put("sectors", java.util.List.of("energy"));
+        fields.put("securityRisk", "4");
+        fields.put("politicalRisk", "3");
+        fields.put("operationalRisk", "2");
+        fields.put("tlp", "AMBER");
+        fields.put("reviewDate", "2027-05-01");
+        fields.put("sources", "Source one\nSource two");
+        return fields;
+    }
+
+    private static long idFrom(Response redirect) {
+        assertThat(redirect.statusCode()).isEqualTo(303);
+        String location = redirect.header("Location");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void draftPublishVersionTwoCompareAndArchive() {
+        String title = "Burkina Faso: grid test " + System.nanoTime();
+        long id = idFrom(post(open("/console/briefings/new"), briefing(title, "Line one\nLine two")).post("/console/briefings"));
+
+        // A draft: consultants see it, the client does not.
+        Page overview = open("/console/briefings/" + id);
+        assertThat(overview.response().body().asString()).contains(title, "id=\"publish\"");
+        assertThat(given().header("Cookie", client).redirects().follow(false).get("/portal/briefings/" + id).statusCode())
+                .isEqualTo(404);
+
+        assertThat(post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish")
+                .statusCode()).isEqualTo(303);
+        String read = given().header("Cookie", client).get("/portal/briefings/" + id).body().asString();
+        assertThat(read).contains(title, "Line one", "TLP:AMBER");
+
+        // Editing the published briefing starts version 2; clients keep reading version 1 until it is published.
+        Page editor = open("/console/briefings/" + id + "/edit");
+        Map<String, Object> changed = briefing(title + " (updated)", "Line one\nLine 2, corrected");
+        changed.put("lock", editor.find(LOCK));
+        assertThat(post(editor, changed).post("/console/briefings/" + id + "/edit").statusCode()).isEqualTo(303);
+        assertThat(given().header("Cookie", client).get("/portal/briefings/" + id).body().asString())
+                .doesNotContain("(updated)");
+        overview = open("/console/briefings/" + id);
+        assertThat(overview.response().body().asString()).contains("draft: version 2");
+        post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish");
+        assertThat(given().header("Cookie", client).get("/portal/briefings/" + id).body().asString())
+                .contains("(updated)", "Line 2, corrected", "version 2");
+
+        String compare = given().header("Cookie", consultant).get("/console/briefings/" + id + "/compare?from=1&to=2")
+                .body().asString();
+        assertThat(compare).contains("<del>- Line two</del>", "<ins>+ Line 2, corrected</ins>", "data-field=\"titleEn\"");
+        assertThat(given().header("Cookie", consultant).get("/console/briefings/" + id + "/versions/1?in=fr").body()
+                .asString()).contains("Titre " + title, "Corps &lt;script&gt;").doesNotContain("<script>alert");
+
+        overview = open("/console/briefings/" + id);
+        post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/archive");
+        assertThat(given().header("Cookie", client).get("/portal/briefings/" + id).statusCode()).isEqualTo(404);
+        assertThat(audit(id)).containsExactly("briefing.created", "briefing.published", "briefing.saved",
+                "briefing.published", "briefing.archived");
+    }
+
+    @Test
+    void theSecondOfTwoEditorsGetsAConflictAndKeepsTheirText() {
+        long id = idFrom(post(open("/console/briefings/new"), briefing("Conflict test", "Body")).post("/console/briefings"));
+        Page first = open("/console/briefings/" + id + "/edit");
+        Page second = open("/console/briefings/" + id + "/edit");
+        Map<String, Object> mine = briefing("Conflict test, first", "First body");
+        mine.put("lock", first.find(LOCK));
+        assertThat(post(first, mine).post("/console/briefings/" + id + "/edit").statusCode()).isEqualTo(303);
+
+        Map<String, Object> theirs = briefing("Conflict test, second", "Second body that must not be lost");
+        theirs.put("lock", second.find(LOCK));
+        Response conflict = post(second, theirs).post("/console/briefings/" + id + "/edit");
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.body().asString()).contains("id=\"conflict\"", "Second body that must not be lost");
+        assertThat(given().header("Cookie", consultant).get("/console/briefings/" + id).body().asString())
+                .contains("Conflict test, first");
+    }
+
+    @Test
+    void invalidInputKeepsWhatWasTypedAndSavesNothing() {
+        long before = count();
+        Map<String, Object> fields = briefing("", "Only a body");
+        fields.put("countries", java.util.List.of());
+        fields.put("securityRisk", "9");
+        fields.put("tlp", "PURPLE");
+        Response response = post(open("/console/briefings/new"), fields).post("/console/briefings");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body().asString()).contains("Only a body", "Choose at least one country.",
+                "Choose a rating from 1 to 5.", "Choose a TLP marking.", "id=\"form-errors\"");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void withoutTheCsrfTokenNothingIsSaved() {
+        long before = count();
+        Response response = given().redirects().follow(false).header("Cookie", consultant)
+                .contentType("application/x-www-form-urlencoded").formParams(briefing("No token", "Body"))
+                .post("/console/briefings");
+        assertThat(response.statusCode()).isIn(400, 403);
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aPublishedVersionIsFrozenInTheDatabaseItself() {
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE briefing_version SET title_en = 'tampered' WHERE briefing_id = 2").executeUpdate()))
+                .hasStackTraceContaining("A published briefing version cannot change");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("DELETE FROM briefing_version_country WHERE version_id = (SELECT id FROM briefing_version"
+                        + " WHERE briefing_id = 2 AND number = 1)").executeUpdate()))
+                .hasStackTraceContaining("A published briefing version cannot change");
+    }
+
+    @Test
+    void consoleFlagsAMissingOrOlderLanguage() {
+        Map<String, Object> fields = briefing("English only", "Body");
+        fields.put("titleFr", "");
+        fields.put("summaryFr", "");
+        fields.put("bodyFr", "");
+        long id = idFrom(post(open("/console/briefings/new"), fields).post("/console/briefings"));
+        assertThat(given().header("Cookie", consultant).get("/console/briefings/" + id).body().asString())
+                .contains("id=\"language-flag\"", "The French text is missing.");
+    }
+
+    private long count() {
+        return QuarkusTransaction.requiringNew().call(() -> Briefing.count());
+    }
+
+    private java.util.List<String> audit(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT action FROM audit_event WHERE target_type = 'briefing' AND target_id = ?1 ORDER BY id", String.class)
+                .setParameter(1, Long.toString(id)).getResultList());
+    }
+}

@@ -1,0 +1,125 @@
+package io.harmattan.briefing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harmattan.testing.CodeFlowLogin;
+import io.harmattan.testing.TestStack;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * demo-client's organisation follows mining and energy in Mali and Burkina Faso. The seeds hold
+ * matching briefings (1, 2, 3, 5, 6, 12), others that do not match (4, 7, 8, 9, 10, 11), a draft
+ * (13) and an archived briefing (14).
+ */
+@QuarkusTest
+class PortalBriefingsTest {
+
+    private static String client;
+    private static String consultant;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        client = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/portal", "demo-client", "demo");
+        consultant = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-consultant", "demo");
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String cookies) {
+        return given().redirects().follow(false).header("Cookie", cookies);
+    }
+
+    private static List<Integer> listedIds(Response page) {
+        return java.util.regex.Pattern.compile("class=\"briefing-card\" data-id=\"(\\d+)\"").matcher(page.body().asString())
+                .results().map(match -> Integer.valueOf(match.group(1))).toList();
+    }
+
+    /** A page without its own address (the language switch links back to it). */
+    private static String withoutAddress(Response page) {
+        return page.body().asString().replaceAll("return=[^\"]*", "return=");
+    }
+
+    @Test
+    void myBriefingsListsExactlyThePublishedMatchesNewestFirstWithWhy() {
+        Response page = as(client).get("/portal/briefings");
+        assertThat(page.statusCode()).isEqualTo(200);
+        List<Integer> ids = listedIds(page);
+        assertThat(ids).containsSubsequence(12, 2, 5, 1, 6, 3).doesNotContain(4, 7, 8, 9, 10, 11, 13, 14);
+        assertThat(page.body().asString())
+                .contains("Mining × Mali: your organisation follows this sector and country")
+                .contains("TLP:RED").contains("Security risk");
+    }
+
+    @Test
+    void aClientReadsABriefingInTheirLanguageAndTheReadIsRecorded() {
+        long before = reads(2);
+        Response page = as(client).get("/portal/briefings/2");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.body().asString();
+        assertThat(html).contains("Mali: gold and lithium under the 2023 mining code", "<h2>Sites to watch</h2>",
+                "<strong>Loulo-Gounkoto</strong>", "id=\"export\"");
+        assertThat(reads(2)).isEqualTo(before + 1);
+
+        String french = as(client + "; lang=fr").get("/portal/briefings/2").body().asString();
+        assertThat(french).contains("le lithium sous le code minier de 2023", "<h2>Sites à suivre</h2>")
+                .doesNotContain("id=\"language-fallback\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4", "8", "11", "13", "14", "99999", "abc", "-1"})
+    void anythingNotForThisClientIsTheSame404AsAMissingOne(String id) {
+        Response missing = as(client).get("/portal/briefings/99999");
+        Response probed = as(client).get("/portal/briefings/" + id);
+        assertThat(probed.statusCode()).isEqualTo(404);
+        assertThat(withoutAddress(probed)).isEqualTo(withoutAddress(missing));
+        assertThat(as(client).get("/portal/briefings/" + id + "/export").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void exportIsAMarkdownDownloadExceptForTlpRed() {
+        Response export = as(client).get("/portal/briefings/2/export");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("text/markdown");
+        assertThat(export.header("Content-Disposition")).isEqualTo("attachment; filename=\"briefing-2-v1.md\"");
+        assertThat(export.body().asString()).startsWith("# Mali: gold and lithium");
+
+        assertThat(as(client).get("/portal/briefings/12").statusCode()).isEqualTo(200);
+        assertThat(as(client).get("/portal/briefings/12").body().asString()).doesNotContain("id=\"export\"");
+        Response red = as(client).get("/portal/briefings/12/export");
+        assertThat(red.statusCode()).isEqualTo(404);
+        assertThat(withoutAddress(red)).isEqualTo(withoutAddress(as(client).get("/portal/briefings/99999/export")));
+    }
+
+    @Test
+    void consultantsSeeWhoReadWhichVersion() {
+        as(client).get("/portal/briefings/5");
+        String overview = as(consultant).get("/console/briefings/5").body().asString();
+        assertThat(overview).contains("id=\"readers\"", "demo-client", "Sahel Gold Resources", "v1");
+    }
+
+    @Test
+    void theReadingPagesAreForClientsOnly() {
+        assertThat(as(consultant).get("/portal/briefings").statusCode()).isEqualTo(403);
+        assertThat(as(consultant).get("/portal/briefings/2").statusCode()).isEqualTo(403);
+        assertThat(as(client).get("/console/briefings").statusCode()).isEqualTo(403);
+        assertThat(as(client).get("/console/briefings/2").statusCode()).isEqualTo(403);
+        assertThat(given().redirects().follow(false).get("/portal/briefings/2").statusCode()).isEqualTo(302);
+    }
+
+    private long reads(long briefingId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT COALESCE(SUM(read_count), 0) FROM briefing_read WHERE briefing_id = ?1")
+                .setParameter(1, briefingId).getSingleResult()).longValue());
+    }
+}
