@@ -181,7 +181,12 @@ public final class MatchEngine {
 
     /** The matching candidates, best first (see the class comment for the weights). */
     public List<Ranked> rank(Analysis analysis, Collection<Candidate> candidates) {
-        if (analysis.isEmpty()) {
+        return rank(analysis, candidates, Integer.MAX_VALUE);
+    }
+
+    /** The best {@code limit} matching candidates, best first; reasons are worked out for those only. */
+    public List<Ranked> rank(Analysis analysis, Collection<Candidate> candidates, int limit) {
+        if (analysis.isEmpty() || limit <= 0) {
             return List.of();
         }
         double[] countryWeight = weights(COUNTRIES, analysis.countries());
@@ -189,7 +194,9 @@ public final class MatchEngine {
         boolean anyCountry = !analysis.countries().isEmpty();
         boolean anySector = !analysis.sectors().isEmpty();
         double bestSector = max(sectorWeight, -1);
-        List<Scored> scored = new ArrayList<>();
+        // A bounded heap whose head is the worst of those kept, dropped when a better one arrives.
+        java.util.PriorityQueue<Scored> kept = new java.util.PriorityQueue<>(Math.min(limit, 1024) + 1, ORDER.reversed());
+        List<Scored> all = limit == Integer.MAX_VALUE ? new ArrayList<>() : null;
         for (Candidate candidate : candidates) {
             double c = anyCountry ? max(countryWeight, candidate.countryBits) : UNKNOWN;
             if (c == 0) {
@@ -209,17 +216,29 @@ public final class MatchEngine {
             if (s == 0) {
                 continue;
             }
-            scored.add(new Scored(candidate, (c + s) / 2));
+            Scored scored = new Scored(candidate, (c + s) / 2);
+            if (all != null) {
+                all.add(scored);
+            } else {
+                kept.add(scored);
+                if (kept.size() > limit) {
+                    kept.poll();
+                }
+            }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(Comparator.comparingLong((Scored x) -> x.candidate.publishedEpochSecond).reversed())
-                .thenComparingLong(x -> x.candidate.id));
-        List<Ranked> ranked = new ArrayList<>(scored.size());
-        for (Scored each : scored) {
+        List<Scored> best = all != null ? all : new ArrayList<>(kept);
+        best.sort(ORDER);
+        List<Ranked> ranked = new ArrayList<>(best.size());
+        for (Scored each : best) {
             ranked.add(new Ranked(each.candidate.id, each.score, reasons(analysis, each.candidate)));
         }
         return ranked;
     }
+
+    /** Best first: score, then the newest publication, then the lowest id. */
+    private static final Comparator<Scored> ORDER = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(Comparator.comparingLong((Scored x) -> x.candidate.publishedEpochSecond).reversed())
+            .thenComparingLong(x -> x.candidate.id);
 
     private record Scored(Candidate candidate, double score) {
     }

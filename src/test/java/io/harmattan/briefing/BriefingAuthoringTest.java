@@ -200,6 +200,34 @@ class BriefingAuthoringTest {
                 .contains("id=\"language-flag\"", "The French text is missing.");
     }
 
+    @Test
+    void aClientReadingInFrenchGetsTheEnglishTextWithANoticeWhenFrenchIsMissing() {
+        Map<String, Object> fields = briefing("Mali: English-only note " + System.nanoTime(), "Only in English");
+        fields.put("titleFr", "");
+        fields.put("summaryFr", "");
+        fields.put("bodyFr", "");
+        fields.put("countries", java.util.List.of("ML"));
+        fields.put("sectors", java.util.List.of("mining"));
+        long id = idFrom(post(open("/console/briefings/new"), fields).post("/console/briefings"));
+        Page overview = open("/console/briefings/" + id);
+        post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish");
+        String french = given().header("Cookie", client + "; lang=fr").get("/portal/briefings/" + id).body().asString();
+        assertThat(french).contains("id=\"language-fallback\"", "pas encore disponible en français", "Only in English",
+                "<article class=\"briefing\" lang=\"en\">");
+    }
+
+    @Test
+    void theMatchExplorerShowsTagsEvidenceAndRankedBriefings() {
+        Response page = post(open("/console/match"), Map.of("text", "Centrale solaire près de Tillabéri; convoys from Niamey",
+                "sectors", java.util.List.of("construction"))).post("/console/match");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.body().asString();
+        assertThat(html).contains("data-sector=\"energy\"", "‘Centrale solaire’", "data-sector=\"construction\"",
+                "data-country=\"NE\"", "‘Tillabéri’", "Tillabéri (Niger)", "data-id=\"9\"", "data-id=\"10\"");
+        // Declared construction (1.0) beats inferred energy (0.7) in the same country.
+        assertThat(html.indexOf("data-id=\"10\"")).isLessThan(html.indexOf("data-id=\"9\""));
+    }
+
     private long count() {
         return QuarkusTransaction.requiringNew().call(() -> Briefing.count());
     }

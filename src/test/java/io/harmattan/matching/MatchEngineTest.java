@@ -223,4 +223,17 @@ class MatchEngineTest {
         java.util.Collections.shuffle(candidates, new java.util.Random(42));
         assertThat(engine.rank(analysis, candidates)).isEqualTo(first);
     }
+
+    @Test
+    void aLimitKeepsTheSameBestFirstOrder() {
+        List<Candidate> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            candidates.add(candidate(i, List.of("BF", "ML", "NE", "BF,ML,NE").get(i % 4),
+                    List.of("mining", "energy", "", "mining,construction").get(i % 4), JAN.plusSeconds(i % 13)));
+        }
+        Analysis analysis = engine.analyse("or à Kéniéba, gold near Kayes, solar at Zagtouli", List.of("energy"), List.of());
+        List<Ranked> all = engine.rank(analysis, candidates);
+        assertThat(engine.rank(analysis, candidates, 7)).isEqualTo(all.subList(0, 7));
+        assertThat(engine.rank(analysis, candidates, 10_000)).isEqualTo(all);
+    }
 }
