@@ -11,6 +11,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Viewer {
 
+    /** Identity attributes set when the identity comes from the short-lived identity cookie. */
+    static final String SUBJECT = "harmattan.subject";
+    static final String NAME = "harmattan.name";
+
     @Inject
     SecurityIdentity identity;
 
@@ -27,13 +31,13 @@ public class Viewer {
         if (identity.isAnonymous()) {
             return "";
         }
-        String name = token() == null ? null : token().getClaim("name");
+        String name = token() == null ? identity.getAttribute(NAME) : token().getClaim("name");
         return name == null || name.isBlank() ? getUsername() : name;
     }
 
     /** The subject (Keycloak user id), stable across renames. */
     public String getSubject() {
-        return token() == null ? null : token().getSubject();
+        return token() == null ? identity.getAttribute(SUBJECT) : token().getSubject();
     }
 
     /** With the code flow the principal is the ID token; with a bearer token, the access token. */

@@ -46,6 +46,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Runs an SQL script from the class path through the server's own client (benchmarks load the demo data so). */
+    public void source(String classpathResource) {
+        try {
+            db.source(classpathResource, user(), password(), DATABASE);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Running " + classpathResource + " failed", e);
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -96,7 +96,18 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(String cssSelector) {
         WebElement page = find("html");
         find(cssSelector).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // The old page is gone once its root element cannot be queried any more; Chromium says so either
+        // as a stale element or, mid-navigation, as a node that "does not belong to the document".
+        wait.until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 

@@ -1,0 +1,202 @@
+package io.harmattan.security;
+
+import io.harmattan.HarmattanConfig;
+import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Pages: quarkus-oidc's code flow, plus a shortcut. Once OIDC has verified the session (decrypted
+ * its cookie and checked the ID token's signature), the identity it found is kept for a short
+ * while in a small cookie of our own, authenticated with an HMAC and bound to the OIDC session
+ * cookie's exact value. Requests that carry a valid one skip OIDC's verification, which is most of
+ * the cost of an authenticated page. Anything else goes to OIDC as before: no identity cookie, an
+ * expired one, a different OIDC session (a new sign-in, a token refresh), sign-out, the callback,
+ * and the bearer-token API.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class SessionMechanism implements HttpAuthenticationMechanism {
+
+    static final String COOKIE = "hm_identity";
+    /** How long a verified identity is reused before OIDC checks the session again. */
+    static final long LIFETIME_SECONDS = 120;
+    private static final String LOGOUT_PATH = "/logout";
+    private static final String CALLBACK_PATH = "/auth/callback";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    @Inject
+    OidcAuthenticationMechanism oidc;
+
+    private final SecretKeySpec key;
+
+    @Inject
+    public SessionMechanism(HarmattanConfig config) {
+        this.key = new SecretKeySpec(hmac(config.formSecret().getBytes(StandardCharsets.UTF_8),
+                "harmattan identity cookie v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String path = context.normalizedPath();
+        if (path.startsWith("/api/") || path.equals(CALLBACK_PATH)) {
+            return oidc.authenticate(context, identityProviderManager);
+        }
+        if (path.equals(LOGOUT_PATH)) {
+            context.response().addCookie(expired(context));
+            return oidc.authenticate(context, identityProviderManager);
+        }
+        Optional<SecurityIdentity> known = read(context, Instant.now());
+        if (known.isPresent()) {
+            return Uni.createFrom().item(known.get());
+        }
+        return oidc.authenticate(context, identityProviderManager).invoke(identity -> {
+            if (identity != null && identity.getPrincipal() instanceof JsonWebToken idToken) {
+                write(context, identity, idToken, Instant.now());
+            }
+        });
+    }
+
+    /** The identity in a valid, unexpired cookie bound to this request's OIDC session, if any. */
+    Optional<SecurityIdentity> read(RoutingContext context, Instant now) {
+        Cookie cookie = context.request().getCookie(COOKIE);
+        String session = sessionDigest(context);
+        if (cookie == null || session == null) {
+            return Optional.empty();
+        }
+        String[] parts = cookie.getValue().split("\\.");
+        if (parts.length != 7 || !"v1".equals(parts[0])) {
+            return Optional.empty();
+        }
+        try {
+            String signed = String.join(".", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
+            byte[] expected = hmac(key, signed + "." + session);
+            if (!MessageDigest.isEqual(expected, B64D.decode(parts[6])) || Long.parseLong(parts[5]) <= now.getEpochSecond()) {
+                return Optional.empty();
+            }
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(text(parts[2])))
+                    .addAttribute(Viewer.SUBJECT, text(parts[1]))
+                    .addAttribute(Viewer.NAME, text(parts[3]));
+            String roles = text(parts[4]);
+            if (!roles.isEmpty()) {
+                for (String role : roles.split(",")) {
+                    identity.addRole(role);
+                }
+            }
+            return Optional.of(identity.build());
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    void write(RoutingContext context, SecurityIdentity identity, JsonWebToken idToken, Instant now) {
+        String session = sessionDigest(context);
+        if (session == null) {
+            return;
+        }
+        long expires = now.getEpochSecond() + LIFETIME_SECONDS;
+        if (idToken.getExpirationTime() > 0) {
+            expires = Math.min(expires, idToken.getExpirationTime());
+        }
+        String name = idToken.getClaim("name") == null ? "" : idToken.getClaim("name").toString();
+        String signed = String.join(".", "v1", b64(idToken.getSubject()), b64(identity.getPrincipal().getName()), b64(name),
+                b64(String.join(",", new TreeSet<>(identity.getRoles()))), Long.toString(expires));
+        String value = signed + "." + B64.encodeToString(hmac(key, signed + "." + session));
+        context.response().addCookie(Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true)
+                .setSameSite(CookieSameSite.LAX).setSecure("https".equals(context.request().scheme()))
+                .setMaxAge(LIFETIME_SECONDS));
+    }
+
+    /** A digest of the OIDC session cookie(s) as the browser sent them; null when there is none. */
+    private static String sessionDigest(RoutingContext context) {
+        Set<Cookie> cookies = context.request().cookies();
+        StringBuilder session = new StringBuilder();
+        cookies.stream().filter(c -> c.getName().startsWith("q_session")).sorted(Comparator.comparing(Cookie::getName))
+                .forEach(c -> session.append(c.getName()).append('=').append(c.getValue()).append(';'));
+        if (session.length() == 0) {
+            return null;
+        }
+        try {
+            return B64.encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(session.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static Cookie expired(RoutingContext context) {
+        return Cookie.cookie(COOKIE, "").setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+                .setSecure("https".equals(context.request().scheme())).setMaxAge(0);
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return oidc.getChallenge(context);
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return oidc.getCredentialTypes();
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return oidc.getCredentialTransport(context);
+    }
+
+    @Override
+    public int getPriority() {
+        return oidc.getPriority();
+    }
+
+    private static String b64(String text) {
+        return B64.encodeToString((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String b64) {
+        return new String(B64D.decode(b64), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] hmac(byte[] secret, byte[] data) {
+        return hmac(new SecretKeySpec(secret, "HmacSHA256"), new String(data, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.harmattan.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harmattan.testing.CodeFlowLogin;
+import io.harmattan.testing.TestStack;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The short-lived identity cookie that spares OIDC's verification on every page. */
+@QuarkusTest
+class SessionMechanismTest {
+
+    private static String consultantSession;
+    private static String clientSession;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        consultantSession = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-consultant", "demo");
+        clientSession = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/portal", "demo-client", "demo");
+    }
+
+    private static Response get(String path, String cookies) {
+        return given().redirects().follow(false).header("Cookie", cookies).get(path);
+    }
+
+    private static String identityCookie(String session) {
+        Response first = get("/console", session);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String value = first.getCookie(SessionMechanism.COOKIE);
+        assertThat(value).startsWith("v1.");
+        assertThat(first.getDetailedCookie(SessionMechanism.COOKIE).isHttpOnly()).isTrue();
+        return value;
+    }
+
+    @Test
+    void aVerifiedSessionGetsAnIdentityCookieThatOpensPagesAsTheSamePerson() {
+        String identity = identityCookie(consultantSession);
+        Response page = get("/console", consultantSession + "; " + SessionMechanism.COOKIE + "=" + identity);
+        assertThat(page.statusCode()).isEqualTo(200);
+        // Served from the identity cookie: no new one is issued, and it is the same person with the same role.
+        assertThat(page.getCookie(SessionMechanism.COOKIE)).isNull();
+        assertThat(page.body().asString()).contains("id=\"role\">consultant<");
+    }
+
+    @Test
+    void aTamperedIdentityCookieIsIgnored() {
+        String identity = identityCookie(consultantSession);
+        String[] parts = identity.split("\\.");
+        parts[4] = Base64.getUrlEncoder().withoutPadding().encodeToString("admin,consultant".getBytes());
+        String forged = String.join(".", parts);
+        Response admin = get("/admin", consultantSession + "; " + SessionMechanism.COOKIE + "=" + forged);
+        assertThat(admin.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theIdentityCookieAloneOrWithAnotherSessionOpensNothing() {
+        String consultantIdentity = identityCookie(consultantSession);
+        Response alone = get("/console", SessionMechanism.COOKIE + "=" + consultantIdentity);
+        assertThat(alone.statusCode()).isEqualTo(302);
+        assertThat(alone.header("Location")).startsWith(TestStack.get().keycloak.realmUrl());
+        // With the client's own session, the consultant's identity cookie does not apply: the client is the client.
+        Response mixed = get("/console", clientSession + "; " + SessionMechanism.COOKIE + "=" + consultantIdentity);
+        assertThat(mixed.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void signingOutClearsTheIdentityCookie() throws Exception {
+        String session = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-lead", "demo");
+        String identity = identityCookie(session);
+        Response out = given().redirects().follow(false).header("Cookie", session + "; " + SessionMechanism.COOKIE + "=" + identity)
+                .post("/logout");
+        assertThat(out.getDetailedCookie(SessionMechanism.COOKIE)).isNotNull();
+        assertThat(out.getDetailedCookie(SessionMechanism.COOKIE).getMaxAge()).isZero();
+    }
+}
