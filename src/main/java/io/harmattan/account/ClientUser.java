@@ -37,6 +37,7 @@ public class ClientUser extends PanacheEntityBase {
 
     /** The organisation of the logged-in client, loaded with it in one query. */
     public static Optional<ClientUser> withOrganisation(String subject) {
-        return find("from ClientUser u join fetch u.organisation where u.subject = ?1", subject).firstResultOptional();
+        return find("select distinct u from ClientUser u join fetch u.organisation o left join fetch o.sectors"
+                + " left join fetch o.countries where u.subject = ?1", subject).firstResultOptional();
     }
 }

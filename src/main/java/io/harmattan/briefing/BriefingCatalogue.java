@@ -47,48 +47,64 @@ public class BriefingCatalogue {
         }
     }
 
-    private record Stamp(Instant lastChange, long count) {
+    record Stamp(Instant lastChange, long count) {
     }
 
-    private record Snapshot(Stamp stamp, List<Entry> entries, Map<Long, Entry> byId, List<Candidate> candidates) {
+    /** One consistent view of the published briefings; take it once per request and read from it. */
+    public record Snapshot(Stamp stamp, List<Entry> entries, Map<Long, Entry> byId, List<Candidate> candidates,
+            long checkedAt) {
+
+        public Optional<Entry> entry(long id) {
+            return Optional.ofNullable(byId.get(id));
+        }
     }
+
+    /** How long a snapshot is used before the database is asked whether anything changed. */
+    static final long RECHECK_MILLIS = 500;
 
     @Inject
     EntityManager entityManager;
 
-    private volatile Snapshot snapshot = new Snapshot(new Stamp(null, -1), List.of(), Map.of(), List.of());
-
-    public List<Entry> entries() {
-        return current().entries;
-    }
+    private volatile Snapshot snapshot = new Snapshot(new Stamp(null, -1), List.of(), Map.of(), List.of(), 0);
 
     public Collection<Candidate> candidates() {
-        return current().candidates;
+        return snapshot().candidates;
     }
 
     public Optional<Entry> entry(long id) {
-        return Optional.ofNullable(current().byId.get(id));
+        return snapshot().entry(id);
     }
 
-    private Snapshot current() {
+    /**
+     * The current snapshot. The database is asked at most every {@value #RECHECK_MILLIS} ms whether
+     * any briefing changed (one indexed query), so a publication reaches every instance within that.
+     */
+    public Snapshot snapshot() {
+        Snapshot known = snapshot;
+        long now = System.currentTimeMillis();
+        if (now - known.checkedAt < RECHECK_MILLIS) {
+            return known;
+        }
         Stamp stamp = QuarkusTransaction.joiningExisting().call(() -> {
             Object[] row = entityManager.createQuery("select max(b.updatedAt), count(b) from Briefing b", Object[].class)
                     .getSingleResult();
             return new Stamp((Instant) row[0], (Long) row[1]);
         });
-        Snapshot known = snapshot;
-        if (stamp.equals(known.stamp)) {
-            return known;
-        }
         synchronized (this) {
-            if (!stamp.equals(snapshot.stamp)) {
-                snapshot = QuarkusTransaction.joiningExisting().call(() -> load(stamp));
-            }
+            Snapshot current = snapshot;
+            snapshot = stamp.equals(current.stamp) ? new Snapshot(stamp, current.entries, current.byId, current.candidates, now)
+                    : QuarkusTransaction.joiningExisting().call(() -> load(stamp, now));
             return snapshot;
         }
     }
 
-    private Snapshot load(Stamp stamp) {
+    /** After a change committed here: the next request reloads instead of waiting for the recheck. */
+    public void invalidate() {
+        Snapshot current = snapshot;
+        snapshot = new Snapshot(current.stamp, current.entries, current.byId, current.candidates, 0);
+    }
+
+    private Snapshot load(Stamp stamp, long now) {
         List<BriefingVersion> versions = entityManager.createQuery("""
                 select distinct v from BriefingVersion v, Briefing b
                 left join fetch v.countries left join fetch v.sectors
@@ -108,6 +124,6 @@ public class BriefingCatalogue {
             candidates.add(candidate);
         }
         entries.sort(java.util.Comparator.comparing(Entry::publishedAt).reversed().thenComparing(Entry::id));
-        return new Snapshot(stamp, List.copyOf(entries), Map.copyOf(byId), List.copyOf(candidates));
+        return new Snapshot(stamp, List.copyOf(entries), Map.copyOf(byId), List.copyOf(candidates), now);
     }
 }

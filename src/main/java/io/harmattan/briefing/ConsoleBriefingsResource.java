@@ -89,6 +89,9 @@ public class ConsoleBriefingsResource {
     BriefingReads reads;
 
     @Inject
+    BriefingCatalogue catalogue;
+
+    @Inject
     Viewer viewer;
 
     @Inject
@@ -159,6 +162,7 @@ public class ConsoleBriefingsResource {
     public Response publish(@PathParam("id") long id, @RestForm Long lock) {
         try {
             briefings.publish(id, lock, viewer.getUsername(), Instant.now());
+            catalogue.invalidate();
         } catch (Briefings.Conflict e) {
             return conflict(id, null);
         }
@@ -171,6 +175,7 @@ public class ConsoleBriefingsResource {
     public Response archive(@PathParam("id") long id, @RestForm Long lock) {
         try {
             briefings.archive(id, lock, viewer.getUsername(), Instant.now());
+            catalogue.invalidate();
         } catch (Briefings.Conflict e) {
             return conflict(id, null);
         }

@@ -30,9 +30,10 @@ public class Matches {
     public Result match(String text, Collection<String> sectors, Collection<String> countries, int limit, Locale locale) {
         MatchEngine engine = MatchEngine.standard();
         Analysis analysis = engine.analyse(text, sectors, countries);
-        List<Ranked> ranked = engine.rank(analysis, catalogue.candidates(), limit);
+        BriefingCatalogue.Snapshot published = catalogue.snapshot();
+        List<Ranked> ranked = engine.rank(analysis, published.candidates(), limit);
         List<Match> matches = ranked.stream()
-                .map(r -> new Match(catalogue.entry(r.id()).orElseThrow(), Math.round(r.score() * 100) / 100.0,
+                .map(r -> new Match(published.entry(r.id()).orElseThrow(), Math.round(r.score() * 100) / 100.0,
                         reasonTexts.describe(r.reasons(), locale)))
                 .toList();
         return new Result(analysis, matches);

@@ -80,8 +80,9 @@ public class PortalBriefingsResource {
             return Templates.briefings(null, List.of());
         }
         Locale locale = locales.current();
-        List<Item> items = matches(organisation).values().stream()
-                .map(match -> new Item(catalogue.entry(match.id()).orElseThrow(), match.reasons().stream()
+        BriefingCatalogue.Snapshot published = catalogue.snapshot();
+        List<Item> items = matches(organisation, published).values().stream()
+                .map(match -> new Item(published.entry(match.id()).orElseThrow(), match.reasons().stream()
                         .map(reason -> reasonTexts.describeForClient(reason, locale)).toList()))
                 .sorted(Comparator.comparing((Item item) -> item.briefing().publishedAt()).reversed()
                         .thenComparing(item -> item.briefing().id()))
@@ -138,10 +139,10 @@ public class PortalBriefingsResource {
                 }));
     }
 
-    private Map<Long, Ranked> matches(ClientOrganisation organisation) {
+    private Map<Long, Ranked> matches(ClientOrganisation organisation, BriefingCatalogue.Snapshot published) {
         MatchEngine engine = MatchEngine.standard();
         MatchEngine.Analysis analysis = engine.analyse(null, organisation.sectors, organisation.countries);
-        return engine.rank(analysis, catalogue.candidates()).stream()
+        return engine.rank(analysis, published.candidates()).stream()
                 .collect(Collectors.toMap(Ranked::id, Function.identity()));
     }
 
@@ -153,7 +154,7 @@ public class PortalBriefingsResource {
         } catch (NumberFormatException e) {
             throw new NotFoundException();
         }
-        Ranked match = matches(organisation).get(briefingId);
+        Ranked match = matches(organisation, catalogue.snapshot()).get(briefingId);
         if (match == null) {
             throw new NotFoundException();
         }

@@ -132,10 +132,10 @@ public final class Benchmarks {
             Wrk.run(appUrl + "/", null, CONNECTIONS, seconds, work);
             for (int round = 1; round <= rounds; round++) {
                 // A fresh session each round: the measured traffic never outlives the tokens' lifespan.
-                String cookie = CodeFlowLogin.sessionCookies(appUrl, "/console", "demo-consultant", "demo");
-                requirePage(appUrl, "/console", cookie, "id=\"welcome\"");
-                String client = CodeFlowLogin.sessionCookies(appUrl, "/portal/briefings", "demo-client", "demo");
-                requirePage(appUrl, "/portal/briefings", client, "class=\"briefing-card\"");
+                String cookie = requirePage(appUrl, "/console",
+                        CodeFlowLogin.sessionCookies(appUrl, "/console", "demo-consultant", "demo"), "id=\"welcome\"");
+                String client = requirePage(appUrl, "/portal/briefings",
+                        CodeFlowLogin.sessionCookies(appUrl, "/portal/briefings", "demo-client", "demo"), "class=\"briefing-card\"");
                 Wrk.Result anonymous = Wrk.run(appUrl + "/", null, CONNECTIONS, seconds, work);
                 Wrk.Result authenticated = Wrk.run(appUrl + "/console", cookie, CONNECTIONS, seconds, work);
                 Wrk.Result myBriefings = Wrk.run(appUrl + "/portal/briefings", client, CONNECTIONS, seconds, work);
@@ -155,12 +155,19 @@ public final class Benchmarks {
                 figures.myBriefingsRatios, non200);
     }
 
-    private static void requirePage(String appUrl, String path, String cookie, String marker) throws Exception {
+    /**
+     * Checks that the session opens the page, and returns the cookies a browser would send next: the
+     * session plus the short-lived identity cookie the first page hands out (security/SessionMechanism).
+     */
+    private static String requirePage(String appUrl, String path, String cookie, String marker) throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(appUrl + path))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200 || !page.body().contains(marker)) {
             throw new IllegalStateException("The session cookie does not open " + path + ": " + page.statusCode());
         }
+        return page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("hm_identity="))
+                .map(c -> cookie + "; " + c.split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No identity cookie from " + path));
     }
 
     private static String intro(int rounds, int seconds) {
