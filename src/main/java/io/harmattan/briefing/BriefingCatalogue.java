@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The published briefings as the matcher and the portal's lists need them, kept in memory and
- * reloaded when any briefing changed (checked with one indexed query per use, so that every
- * instance behind the load balancer sees a publication at once). Bodies stay in the database.
+ * reloaded when any briefing changed: this instance reloads at once after its own publications,
+ * and every instance asks the database (one indexed query) at most every half second, so a
+ * publication elsewhere shows within that. Bodies stay in the database.
  */
 @ApplicationScoped
 public class BriefingCatalogue {

@@ -1,7 +1,7 @@
 package io.harmattan.portal;
 
-import io.harmattan.account.ClientOrganisation;
-import io.harmattan.account.ClientUser;
+import io.harmattan.account.Memberships;
+import io.harmattan.account.Memberships.Membership;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.briefing.BriefingCatalogue;
 import io.harmattan.briefing.BriefingCatalogue.Entry;
@@ -52,7 +52,7 @@ public class PortalBriefingsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance briefings(ClientOrganisation organisation, List<Item> items);
+        static native TemplateInstance briefings(Membership organisation, List<Item> items);
 
         static native TemplateInstance briefing(Entry briefing, BriefingVersion version, String language,
                 boolean fallback, RawString body, List<String> reasons);
@@ -68,6 +68,9 @@ public class PortalBriefingsResource {
     BriefingCatalogue catalogue;
 
     @Inject
+    Memberships memberships;
+
+    @Inject
     BriefingReads reads;
 
     @Inject
@@ -75,7 +78,7 @@ public class PortalBriefingsResource {
 
     @GET
     public TemplateInstance list() {
-        ClientOrganisation organisation = linkedOrganisation().orElse(null);
+        Membership organisation = memberships.of(viewer.getSubject()).orElse(null);
         if (organisation == null) {
             return Templates.briefings(null, List.of());
         }
@@ -93,13 +96,13 @@ public class PortalBriefingsResource {
     @GET
     @Path("{id}")
     public TemplateInstance read(@PathParam("id") String id) {
-        ClientOrganisation organisation = organisation();
+        Membership organisation = organisation();
         Ranked match = visible(organisation, id);
         Entry entry = catalogue.entry(match.id()).orElseThrow(NotFoundException::new);
         BriefingVersion version = version(entry);
         String wanted = locales.current().getLanguage();
         String language = version.languageFor(wanted);
-        reads.record(entry.id(), entry.number(), organisation.id, viewer.getSubject(), viewer.getUsername(), Instant.now());
+        reads.record(entry.id(), entry.number(), organisation.id(), viewer.getSubject(), viewer.getUsername(), Instant.now());
         Locale locale = locales.current();
         return Templates.briefing(entry, version, language, !language.equals(wanted), Markdown.toRaw(version.body(language)),
                 match.reasons().stream().map(reason -> reasonTexts.describeForClient(reason, locale)).toList());
@@ -110,7 +113,7 @@ public class PortalBriefingsResource {
     @Path("{id}/export")
     @Produces("text/markdown")
     public Response export(@PathParam("id") String id) {
-        ClientOrganisation organisation = organisation();
+        Membership organisation = organisation();
         Entry entry = catalogue.entry(visible(organisation, id).id()).orElseThrow(NotFoundException::new);
         if ("RED".equals(entry.tlp())) {
             throw new NotFoundException();
@@ -120,34 +123,25 @@ public class PortalBriefingsResource {
         String text = "# " + version.title(language) + "\n\nTLP:" + version.tlp + " · v" + version.number + "\n\n"
                 + version.summary(language) + "\n\n" + version.body(language) + "\n";
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "briefing.exported", "briefing",
-                entry.id(), "version=" + entry.number() + " organisation=" + organisation.id));
+                entry.id(), "version=" + entry.number() + " organisation=" + organisation.id()));
         return Response.ok(text.getBytes(StandardCharsets.UTF_8), "text/markdown; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"briefing-" + entry.id() + "-v" + entry.number() + ".md\"")
                 .build();
     }
 
-    private ClientOrganisation organisation() {
-        return linkedOrganisation().orElseThrow(NotFoundException::new);
+    private Membership organisation() {
+        return memberships.of(viewer.getSubject()).orElseThrow(NotFoundException::new);
     }
 
-    private java.util.Optional<ClientOrganisation> linkedOrganisation() {
-        return QuarkusTransaction.joiningExisting().call(() -> ClientUser.withOrganisation(viewer.getSubject())
-                .map(user -> {
-                    user.organisation.sectors.size();
-                    user.organisation.countries.size();
-                    return user.organisation;
-                }));
-    }
-
-    private Map<Long, Ranked> matches(ClientOrganisation organisation, BriefingCatalogue.Snapshot published) {
+    private Map<Long, Ranked> matches(Membership organisation, BriefingCatalogue.Snapshot published) {
         MatchEngine engine = MatchEngine.standard();
-        MatchEngine.Analysis analysis = engine.analyse(null, organisation.sectors, organisation.countries);
+        MatchEngine.Analysis analysis = engine.analyse(null, organisation.sectors(), organisation.countries());
         return engine.rank(analysis, published.candidates()).stream()
                 .collect(Collectors.toMap(Ranked::id, Function.identity()));
     }
 
     /** The match for this id if the organisation may read it; otherwise the same 404 as a missing id. */
-    private Ranked visible(ClientOrganisation organisation, String id) {
+    private Ranked visible(Membership organisation, String id) {
         long briefingId;
         try {
             briefingId = Long.parseLong(id);

@@ -18,8 +18,11 @@ public class Dates {
         return instant == null ? "" : day(LocalDate.ofInstant(instant, ZoneOffset.UTC), locale);
     }
 
+    private final java.util.Map<Locale, DateTimeFormatter> dayFormats = new java.util.concurrent.ConcurrentHashMap<>();
+
     public String day(LocalDate day, Locale locale) {
-        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
+        return day == null ? "" : dayFormats.computeIfAbsent(locale,
+                l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(l)).format(day);
     }
 
     public String dateTime(Instant instant, Locale locale) {
