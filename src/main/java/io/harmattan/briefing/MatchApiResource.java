@@ -82,12 +82,20 @@ public class MatchApiResource {
         }
         Matches.Result result = matches.match(request.text(), orEmpty(request.sectors()), orEmpty(request.countries()),
                 MAX_BRIEFINGS, locales.current());
-        Inferred inferred = new Inferred(inferred(result.analysis().sectors()), inferred(result.analysis().countries()),
+        return Response.ok(new MatchResponse(inferred(result), briefings(result, locales.current()))).build();
+    }
+
+    /** What the text revealed, as the JSON API shows it. */
+    public static Inferred inferred(Matches.Result result) {
+        return new Inferred(inferred(result.analysis().sectors()), inferred(result.analysis().countries()),
                 result.analysis().places().stream().map(p -> new PlaceView(p.name(), p.country())).toList());
-        List<BriefingView> briefings = result.briefings().stream().map(m -> new BriefingView(m.briefing().id(),
-                m.briefing().title(locales.current()), m.briefing().countries(),
-                m.briefing().allSectors() ? MatchEngine.SECTORS : m.briefing().sectors(), m.score(), m.reasons())).toList();
-        return Response.ok(new MatchResponse(inferred, briefings)).build();
+    }
+
+    /** The ranked briefings, as the JSON API shows them. */
+    public static List<BriefingView> briefings(Matches.Result result, java.util.Locale locale) {
+        return result.briefings().stream().map(m -> new BriefingView(m.briefing().id(), m.briefing().title(locale),
+                m.briefing().countries(), m.briefing().allSectors() ? MatchEngine.SECTORS : m.briefing().sectors(),
+                m.score(), m.reasons())).toList();
     }
 
     /** Only what the text revealed: declared tags are the caller's own input. */

@@ -1,0 +1,61 @@
+package io.harmattan.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.harmattan.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/leads/{reference}: declared and inferred tags, status, matched briefings; consultants only. */
+@QuarkusTest
+class LeadReadApiTest {
+
+    private static String submit(String email, String organisation) {
+        return given().header("X-Api-Key", "dev-only-api-key").header("X-Forwarded-For", LeadApiTest.anotherClient())
+                .contentType(ContentType.JSON).body("""
+                        {"name":"Ibrahim Maïga","email":"%s","organisation":"%s","jobTitle":"Directeur",
+                         "sectors":["energy"],"countries":["NE"],"services":["risk-assessment"],
+                         "needs":"Mine d'or près de Sadiola et une centrale solaire à Kita","language":"fr","consent":true}
+                        """.formatted(email, organisation))
+                .post("/api/v1/leads").then().statusCode(201).extract().path("reference");
+    }
+
+    @Test
+    void aConsultantSeesDeclaredAndInferredTagsAndTheMatchingBriefings() {
+        String email = "read+" + UUID.randomUUID() + "@example.test";
+        String reference = submit(email, "Niger Solaire " + UUID.randomUUID());
+        given().auth().oauth2(Tokens.accessToken("demo-consultant"))
+                .when().get("/api/v1/leads/" + reference)
+                .then().statusCode(200)
+                .body("reference", equalTo(reference)).body("status", equalTo("new")).body("source", equalTo("api"))
+                .body("email", equalTo(email)).body("duplicateOf", equalTo(null))
+                .body("declared.sectors", contains("energy")).body("declared.countries", contains("NE"))
+                .body("inferred.sectors.code", hasItem("mining")).body("inferred.sectors.code", hasItem("energy"))
+                .body("inferred.countries.code", contains("ML"))
+                .body("inferred.countries[0].evidence", contains("Sadiola", "Kita"))
+                // Declared energy x Niger (9) and inferred mining/energy x Mali (2, 3, 12) all match; drafts never.
+                .body("briefings.id", hasItem(9)).body("briefings.id", hasItem(2)).body("briefings.id", hasItem(3))
+                .body("briefings.id", not(hasItem(13)))
+                .body("briefings[0].reasons[0]", containsString("×"));
+
+        String repeat = submit(email, "Another organisation " + UUID.randomUUID());
+        given().auth().oauth2(Tokens.accessToken("demo-lead")).when().get("/api/v1/leads/" + repeat)
+                .then().statusCode(200).body("duplicateOf", equalTo(reference));
+    }
+
+    @Test
+    void unknownReferencesAndOtherRolesAreRefused() {
+        given().auth().oauth2(Tokens.accessToken("demo-consultant")).when().get("/api/v1/leads/RFI-2026-99999")
+                .then().statusCode(404).body("error", equalTo("no lead with this reference"));
+        given().when().get("/api/v1/leads/RFI-2026-00001").then().statusCode(401);
+        given().auth().oauth2(Tokens.accessToken("demo-client")).when().get("/api/v1/leads/RFI-2026-00001")
+                .then().statusCode(403);
+    }
+}
