@@ -160,26 +160,25 @@ public class ConsoleBriefingsResource {
     @Path("{id}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("id") long id, @RestForm Long lock) {
-        try {
-            briefings.publish(id, lock, viewer.getUsername(), Instant.now());
-            catalogue.invalidate();
-        } catch (Briefings.Conflict e) {
-            return conflict(id, null);
-        }
-        return Flash.redirect("/console/briefings/" + id, Flash.BRIEFING_PUBLISHED, https());
+        return step(id, Flash.BRIEFING_PUBLISHED, () -> briefings.publish(id, lock, viewer.getUsername(), Instant.now()));
     }
 
     @POST
     @Path("{id}/archive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response archive(@PathParam("id") long id, @RestForm Long lock) {
+        return step(id, Flash.BRIEFING_ARCHIVED, () -> briefings.archive(id, lock, viewer.getUsername(), Instant.now()));
+    }
+
+    /** A life-cycle step that changes what clients read: done, or a conflict page if the briefing moved on. */
+    private Response step(long id, String flash, Runnable change) {
         try {
-            briefings.archive(id, lock, viewer.getUsername(), Instant.now());
+            change.run();
             catalogue.invalidate();
         } catch (Briefings.Conflict e) {
             return conflict(id, null);
         }
-        return Flash.redirect("/console/briefings/" + id, Flash.BRIEFING_ARCHIVED, https());
+        return Flash.redirect("/console/briefings/" + id, flash, https());
     }
 
     /** The page as a client will see it, in either language. */

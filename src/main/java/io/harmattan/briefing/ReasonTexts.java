@@ -18,9 +18,9 @@ public class ReasonTexts {
     ReferenceLabels labels;
 
     public String describe(Reason reason, Locale locale) {
-        Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(locale.getLanguage()));
-        String sector = reason.sector() == null ? texts.match_all_sectors() : labels.sector(reason.sector(), locale);
-        String country = reason.country() == null ? texts.match_any_country() : labels.country(reason.country(), locale);
+        Messages texts = texts(locale);
+        String sector = sector(reason, texts, locale);
+        String country = country(reason, texts, locale);
         if (reason.evidence().isEmpty()) {
             return texts.match_reason_declared(sector, country);
         }
@@ -32,10 +32,20 @@ public class ReasonTexts {
 
     /** For a client: the match comes from what their organisation follows, never from free text. */
     public String describeForClient(Reason reason, Locale locale) {
-        Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(locale.getLanguage()));
-        String sector = reason.sector() == null ? texts.match_all_sectors() : labels.sector(reason.sector(), locale);
-        String country = reason.country() == null ? texts.match_any_country() : labels.country(reason.country(), locale);
-        return texts.portal_reason(sector, country);
+        Messages texts = texts(locale);
+        return texts.portal_reason(sector(reason, texts, locale), country(reason, texts, locale));
+    }
+
+    private static Messages texts(Locale locale) {
+        return MessageBundles.get(Messages.class, Localized.Literal.of(locale.getLanguage()));
+    }
+
+    private String sector(Reason reason, Messages texts, Locale locale) {
+        return reason.sector() == null ? texts.match_all_sectors() : labels.sector(reason.sector(), locale);
+    }
+
+    private String country(Reason reason, Messages texts, Locale locale) {
+        return reason.country() == null ? texts.match_any_country() : labels.country(reason.country(), locale);
     }
 
     public List<String> describe(List<Reason> reasons, Locale locale) {
