@@ -8,6 +8,10 @@ public interface HarmattanConfig {
     /** The consultancy's name as shown on every page. */
     String firmName();
 
+    /** The app's address as people reach it, for links in emails. */
+    @io.smallrye.config.WithDefault("http://localhost:8080")
+    String publicUrl();
+
     /** Where new requests for interest are announced to the consultants. */
     String triageAddress();
 
@@ -23,6 +27,30 @@ public interface HarmattanConfig {
 
         @io.smallrye.config.WithDefault("20")
         int maxPerClientPerHour();
+    }
+
+    /** The consultants' working hours and the first-response promise, in business time. */
+    TriageHours triage();
+
+    interface TriageHours {
+        /** Bamako and Ouagadougou keep UTC all year, Niamey UTC+1. */
+        @io.smallrye.config.WithDefault("Africa/Bamako")
+        java.time.ZoneId zone();
+
+        @io.smallrye.config.WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+        java.util.Set<java.time.DayOfWeek> days();
+
+        @io.smallrye.config.WithDefault("08:00")
+        java.time.LocalTime opens();
+
+        @io.smallrye.config.WithDefault("17:00")
+        java.time.LocalTime closes();
+
+        @io.smallrye.config.WithDefault("PT4H")
+        java.time.Duration warning();
+
+        @io.smallrye.config.WithDefault("PT8H")
+        java.time.Duration breach();
     }
 
     /** Signs the one-time tokens of public forms. */

@@ -143,6 +143,7 @@ public class Intake {
         lead.services.addAll(form.servicesOrEmpty());
         spamReason.ifPresent(lead::quarantine);
         lead.duplicateOf = Lead.firstFrom(lead.email, lead.organisationKey).orElse(null);
+        lead.fitScore = io.harmattan.triage.LeadTags.of(lead).fit(lead).total();
         lead.persistAndFlush();
         lead.reference = Lead.referenceFor(lead.id, now);
         AuditEvent.record("prospect", "lead.submitted", "lead", lead.id, "source=" + lead.source + " status=" + lead.status

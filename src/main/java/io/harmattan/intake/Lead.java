@@ -110,6 +110,36 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "mail_attempts", nullable = false)
     public int mailAttempts;
 
+    /** The consultant (username) handling it. */
+    @Column(length = 120)
+    public String assignee;
+
+    /** Why it was disqualified. */
+    @Column(name = "status_reason", length = 500)
+    public String statusReason;
+
+    /** The first triage decision (assignment or status change): stops the response clock. */
+    @Column(name = "first_response_at")
+    public Instant firstResponseAt;
+
+    /** 0-100, see FitScore; kept on the row so that the inbox can sort by it. */
+    @Column(name = "fit_score")
+    public Integer fitScore;
+
+    @Column(name = "tags_reviewed_by", length = 120)
+    public String tagsReviewedBy;
+
+    @Column(name = "tags_reviewed_at")
+    public Instant tagsReviewedAt;
+
+    /** The lead this one was merged into; its own record and timeline are kept. */
+    @Column(name = "merged_into")
+    public Long mergedInto;
+
+    /** The client organisation it became. */
+    @Column(name = "client_organisation_id")
+    public Long clientOrganisationId;
+
     @Version
     public long version;
 
@@ -127,6 +157,21 @@ public class Lead extends PanacheEntityBase {
     @CollectionTable(name = "lead_service", joinColumns = @JoinColumn(name = "lead_id"))
     @Column(name = "service_code")
     public Set<String> services = new LinkedHashSet<>();
+
+    /** The sectors a consultant settled on; empty until the tags are reviewed. */
+    @ElementCollection
+    @CollectionTable(name = "lead_reviewed_sector", joinColumns = @JoinColumn(name = "lead_id"))
+    @Column(name = "sector_code")
+    public Set<String> reviewedSectors = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "lead_reviewed_country", joinColumns = @JoinColumn(name = "lead_id"))
+    @Column(name = "country_code")
+    public Set<String> reviewedCountries = new LinkedHashSet<>();
+
+    public boolean tagsReviewed() {
+        return tagsReviewedAt != null;
+    }
 
     public static Optional<Lead> byFormToken(String tokenId) {
         return find("formToken", tokenId).firstResultOptional();

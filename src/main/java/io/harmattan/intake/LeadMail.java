@@ -79,21 +79,17 @@ public class LeadMail {
         } catch (RuntimeException e) {
             LOG.warnf("Mail for lead %d not sent (will retry): %s", leadId, e.getClass().getSimpleName());
             QuarkusTransaction.requiringNew().run(() -> {
-                Lead failed = Lead.findById(leadId);
-                failed.mailAttempts++;
-                AuditEvent.record("system", "lead.mail-failed", "lead", leadId, "attempt " + failed.mailAttempts);
+                Lead.update("mailAttempts = mailAttempts + 1 where id = ?1", leadId);
+                AuditEvent.record("system", "lead.mail-failed", "lead", leadId, "attempt " + (lead.mailAttempts + 1));
             });
         }
     }
 
     private static void record(long leadId, String action, boolean acknowledgement) {
+        // Bulk updates leave the lead's version alone: a mail going out is no edit that should
+        // make a consultant's open page stale.
         QuarkusTransaction.requiringNew().run(() -> {
-            Lead sent = Lead.findById(leadId);
-            if (acknowledgement) {
-                sent.ackSentAt = Instant.now();
-            } else {
-                sent.triageNotifiedAt = Instant.now();
-            }
+            Lead.update((acknowledgement ? "ackSentAt" : "triageNotifiedAt") + " = ?1 where id = ?2", Instant.now(), leadId);
             AuditEvent.record("system", action, "lead", leadId, null);
         });
     }

@@ -35,6 +35,11 @@ public class Viewer {
         return name == null || name.isBlank() ? getUsername() : name;
     }
 
+    /** The email from the ID token, or null when this request's identity came from the identity cookie. */
+    public String getEmail() {
+        return token() == null ? null : token().getClaim("email");
+    }
+
     /** The subject (Keycloak user id), stable across renames. */
     public String getSubject() {
         return token() == null ? identity.getAttribute(SUBJECT) : token().getSubject();

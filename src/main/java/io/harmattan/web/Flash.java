@@ -22,7 +22,15 @@ public class Flash {
     public static final String BRIEFING_SAVED = "briefing-saved";
     public static final String BRIEFING_PUBLISHED = "briefing-published";
     public static final String BRIEFING_ARCHIVED = "briefing-archived";
-    static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED);
+    public static final String LEAD_ASSIGNED = "lead-assigned";
+    public static final String LEAD_STATUS = "lead-status";
+    public static final String LEAD_TAGS = "lead-tags";
+    public static final String LEAD_NOTE = "lead-note";
+    public static final String LEAD_MERGED = "lead-merged";
+    public static final String LEAD_CONVERTED = "lead-converted";
+    public static final String LEAD_DELETED = "lead-deleted";
+    static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED, LEAD_ASSIGNED,
+            LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED);
 
     @Inject
     HttpServerRequest request;

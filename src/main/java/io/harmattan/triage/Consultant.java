@@ -1,0 +1,32 @@
+package io.harmattan.triage;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** A consultant who has used the console: someone a lead can be assigned to. */
+@Entity
+@Table(name = "consultant")
+public class Consultant extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 120)
+    public String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    public String displayName;
+
+    @Column(length = 254)
+    public String email;
+
+    @Column(name = "last_seen_at", nullable = false)
+    public Instant lastSeenAt;
+
+    public static List<Consultant> all() {
+        return list("order by displayName");
+    }
+}

@@ -1,0 +1,47 @@
+package io.harmattan.triage;
+
+import io.harmattan.security.Viewer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the list of consultants a lead can be assigned to: everyone who opens the console is
+ * recorded (name and email from their ID token), at most once every ten minutes per person.
+ */
+@ApplicationScoped
+public class Consultants {
+
+    static final Duration REFRESH = Duration.ofMinutes(10);
+    private final ConcurrentHashMap<String, Instant> recorded = new ConcurrentHashMap<>();
+
+    public void seen(Viewer viewer) {
+        if (!viewer.isConsultant()) {
+            return;
+        }
+        String username = viewer.getUsername();
+        String email = viewer.getEmail();
+        Instant now = Instant.now();
+        Instant last = recorded.get(username);
+        if (last != null && last.plus(REFRESH).isAfter(now)) {
+            return;
+        }
+        String name = viewer.getDisplayName();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Consultant consultant = Consultant.findById(username);
+            if (consultant == null) {
+                consultant = new Consultant();
+                consultant.username = username;
+                consultant.persist();
+            }
+            consultant.displayName = name;
+            if (email != null) {
+                consultant.email = email;
+            }
+            consultant.lastSeenAt = now;
+        });
+        recorded.put(username, now);
+    }
+}

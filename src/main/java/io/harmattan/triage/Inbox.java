@@ -1,0 +1,196 @@
+package io.harmattan.triage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inbox's queries. A page is read with a key ("after this row") rather than an offset, so
+ * the hundredth page costs what the first does; each order has an index that yields rows in
+ * that order (status first), and the country, sector and service filters probe the join
+ * tables' primary keys for the rows read. Counts per status come from a table the database keeps.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    public static final int PAGE = 25;
+
+    /** One line of the inbox. */
+    public record Row(long id, String reference, String status, String name, String organisation, String email,
+            Instant submittedAt, int fitScore, String assignee, Instant firstResponseAt, boolean duplicate,
+            List<String> countries, List<String> sectors) {
+    }
+
+    /** A page: its rows and the position of the next one (null on the last page). */
+    public record Page(List<Row> rows, String next) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        LeadStatus.ALL.forEach(s -> counts.put(s, 0L));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT status, SUM(n) FROM lead_status_count GROUP BY status")
+                .getResultList();
+        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    /** The WHERE clause and its parameters for a filter; shared by the page and the CSV export. */
+    public record Where(String sql, List<Object> params) {
+    }
+
+    public static Where where(InboxFilter f, String viewer) {
+        StringBuilder sql = new StringBuilder(" WHERE ");
+        List<Object> params = new ArrayList<>();
+        if (InboxFilter.ALL.equals(f.status())) {
+            sql.append("l.status IN ('new','qualified','disqualified','converted')");
+        } else {
+            sql.append("l.status = ?");
+            params.add(f.status());
+        }
+        if (f.country() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM lead_country c WHERE c.lead_id = l.id AND c.country_code = ?)");
+            params.add(f.country());
+        }
+        if (f.sector() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM lead_sector s WHERE s.lead_id = l.id AND s.sector_code = ?)");
+            params.add(f.sector());
+        }
+        if (f.service() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM lead_service v WHERE v.lead_id = l.id AND v.service_code = ?)");
+            params.add(f.service());
+        }
+        if (InboxFilter.UNASSIGNED.equals(f.assignee())) {
+            sql.append(" AND l.assignee IS NULL");
+        } else if (f.assignee() != null) {
+            sql.append(" AND l.assignee = ?");
+            params.add("me".equals(f.assignee()) ? viewer : f.assignee());
+        }
+        if (f.from() != null) {
+            sql.append(" AND l.submitted_at >= ?");
+            params.add(Timestamp.from(f.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        if (f.to() != null) {
+            sql.append(" AND l.submitted_at < ?");
+            params.add(Timestamp.from(f.to().plusDays(1).atTime(LocalTime.MIDNIGHT).toInstant(ZoneOffset.UTC)));
+        }
+        String words = f.fullTextQuery();
+        if (words != null) {
+            sql.append(" AND MATCH (l.name, l.organisation, l.email, l.needs) AGAINST (? IN BOOLEAN MODE)");
+            params.add(words);
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    /** The ORDER BY of a filter's sort. */
+    public static String orderBy(InboxFilter f) {
+        switch (f.sort()) {
+            case InboxFilter.WAITING:
+                return " ORDER BY l.submitted_at, l.id";
+            case InboxFilter.FIT:
+                return " ORDER BY l.fit_score DESC, l.id DESC";
+            default:
+                return " ORDER BY l.submitted_at DESC, l.id DESC";
+        }
+    }
+
+    public Page page(InboxFilter f, String viewer) {
+        Where where = where(f, viewer);
+        StringBuilder sql = new StringBuilder("SELECT l.id, l.reference, l.status, l.name, l.organisation, l.email,"
+                + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of FROM lead l")
+                .append(where.sql());
+        List<Object> params = new ArrayList<>(where.params());
+        if (f.after() != null) {
+            String[] key = f.after().split("~");
+            long value = Long.parseLong(key[0]);
+            long id = Long.parseLong(key[1]);
+            switch (f.sort()) {
+                case InboxFilter.WAITING:
+                    sql.append(" AND (l.submitted_at > ? OR (l.submitted_at = ? AND l.id > ?))");
+                    params.add(micros(value));
+                    params.add(micros(value));
+                    break;
+                case InboxFilter.FIT:
+                    sql.append(" AND (l.fit_score < ? OR (l.fit_score = ? AND l.id < ?))");
+                    params.add(value);
+                    params.add(value);
+                    break;
+                default:
+                    sql.append(" AND (l.submitted_at < ? OR (l.submitted_at = ? AND l.id < ?))");
+                    params.add(micros(value));
+                    params.add(micros(value));
+            }
+            params.add(id);
+        }
+        sql.append(orderBy(f)).append(" LIMIT ").append(PAGE + 1);
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = query.getResultList();
+        boolean more = found.size() > PAGE;
+        List<Object[]> shown = more ? found.subList(0, PAGE) : found;
+        Map<Long, List<String>> countries = tags("lead_country", "country_code", shown);
+        Map<Long, List<String>> sectors = tags("lead_sector", "sector_code", shown);
+        List<Row> rows = new ArrayList<>(shown.size());
+        for (Object[] r : shown) {
+            long id = ((Number) r[0]).longValue();
+            rows.add(new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], instant(r[6]),
+                    ((Number) r[7]).intValue(), (String) r[8], r[9] == null ? null : instant(r[9]), r[10] != null,
+                    countries.getOrDefault(id, List.of()), sectors.getOrDefault(id, List.of())));
+        }
+        String next = null;
+        if (more) {
+            Row last = rows.get(rows.size() - 1);
+            long value = InboxFilter.FIT.equals(f.sort()) ? last.fitScore() : epochMicros(last.submittedAt());
+            next = value + "~" + last.id();
+        }
+        return new Page(rows, next);
+    }
+
+    private Map<Long, List<String>> tags(String table, String column, List<Object[]> rows) {
+        Map<Long, List<String>> byLead = new HashMap<>();
+        if (rows.isEmpty()) {
+            return byLead;
+        }
+        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("SELECT lead_id, " + column + " FROM " + table
+                + " WHERE lead_id IN (?1) ORDER BY " + column).setParameter(1, ids).getResultList();
+        found.forEach(r -> byLead.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]));
+        return byLead;
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return t.toInstant(ZoneOffset.UTC);
+        }
+        return (Instant) value;
+    }
+
+    static long epochMicros(Instant at) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, at);
+    }
+
+    static Timestamp micros(long value) {
+        return Timestamp.from(Instant.EPOCH.plus(value, ChronoUnit.MICROS));
+    }
+}

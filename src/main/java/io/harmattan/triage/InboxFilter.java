@@ -1,0 +1,130 @@
+package io.harmattan.triage;
+
+import io.harmattan.matching.MatchEngine;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What the inbox shows: a status (or every working status), optional filters, an order and a
+ * position. Built from query parameters; anything unknown is dropped rather than refused, so an
+ * edited address shows a broader list instead of an error.
+ */
+public record InboxFilter(String status, String country, String sector, String service, String assignee, LocalDate from,
+        LocalDate to, String text, String sort, String after) {
+
+    public static final String ALL = "all";
+    public static final String NEWEST = "newest";
+    public static final String WAITING = "waiting";
+    public static final String FIT = "fit";
+    public static final List<String> SORTS = List.of(NEWEST, WAITING, FIT);
+    public static final List<String> STATUSES = List.of(LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED,
+            LeadStatus.CONVERTED, LeadStatus.MERGED, ALL);
+    /** "none" finds unassigned leads. */
+    public static final String UNASSIGNED = "none";
+    static final int MAX_TEXT = 200;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern USERNAME = Pattern.compile("[\\w.@-]{1,120}");
+
+    public static InboxFilter of(String status, String country, String sector, String service, String assignee, String from,
+            String to, String text, String sort, String after, boolean quarantine) {
+        String s = quarantine ? LeadStatus.SPAM : in(STATUSES, status) ? status : LeadStatus.NEW;
+        String q = text == null ? null : text.strip();
+        if (q != null && q.length() > MAX_TEXT) {
+            q = q.substring(0, MAX_TEXT);
+        }
+        return new InboxFilter(s, in(MatchEngine.COUNTRIES, country) ? country : null,
+                in(MatchEngine.SECTORS, sector) ? sector : null,
+                service != null && service.matches("[a-z-]{1,32}") ? service : null,
+                assignee != null && USERNAME.matcher(assignee).matches() ? assignee : null, date(from), date(to),
+                q == null || q.isEmpty() ? null : q, in(SORTS, sort) ? sort : NEWEST,
+                after != null && after.matches("-?\\d{1,19}~\\d{1,19}") ? after : null);
+    }
+
+    /** List.of(...).contains(null) throws; a missing parameter is simply not in the list. */
+    private static boolean in(List<String> values, String value) {
+        return value != null && values.contains(value);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public List<String> statuses() {
+        return STATUSES;
+    }
+
+    public List<String> sorts() {
+        return SORTS;
+    }
+
+    public boolean quarantine() {
+        return LeadStatus.SPAM.equals(status);
+    }
+
+    /** Words for the full-text index: each at least 3 letters (shorter ones are not indexed), all required, as prefixes. */
+    public String fullTextQuery() {
+        if (text == null) {
+            return null;
+        }
+        List<String> terms = new ArrayList<>();
+        var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find() && terms.size() < 10) {
+            if (m.group().length() >= 3) {
+                terms.add("+" + m.group() + "*");
+            }
+        }
+        return terms.isEmpty() ? null : String.join(" ", terms);
+    }
+
+    /** Whether some text was typed that the index cannot search (only words under 3 letters). */
+    public boolean textTooShort() {
+        return text != null && fullTextQuery() == null;
+    }
+
+    public InboxFilter withAfter(String position) {
+        return new InboxFilter(status, country, sector, service, assignee, from, to, text, sort, position);
+    }
+
+    public InboxFilter withSort(String order) {
+        return new InboxFilter(status, country, sector, service, assignee, from, to, text, order, null);
+    }
+
+    public InboxFilter withStatus(String s) {
+        return new InboxFilter(s, country, sector, service, assignee, from, to, text, sort, null);
+    }
+
+    /** The query string that shows this list again (without the base path). */
+    public String query() {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!quarantine()) {
+            params.put("status", status);
+        }
+        params.put("country", country);
+        params.put("sector", sector);
+        params.put("service", service);
+        params.put("assignee", assignee);
+        params.put("from", from == null ? null : from.toString());
+        params.put("to", to == null ? null : to.toString());
+        params.put("q", text);
+        params.put("sort", NEWEST.equals(sort) ? null : sort);
+        params.put("after", after);
+        StringBuilder out = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                out.append(out.length() == 0 ? "?" : "&").append(k).append('=')
+                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,355 @@
+package io.harmattan.triage;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harmattan.account.ClientOrganisation;
+import io.harmattan.audit.AuditEvent;
+import io.harmattan.intake.Lead;
+import io.harmattan.testing.FormSession;
+import io.harmattan.testing.FormSession.Page;
+import io.harmattan.testing.TestStack;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Triage over HTTP against the real stack: inbox, lead page, actions, conflicts, merge, quarantine, export. */
+@QuarkusTest
+class LeadTriageTest {
+
+    static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+
+    static FormSession consultant;
+    static FormSession lead;
+    static FormSession client;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        consultant = FormSession.signIn("/console", "demo-consultant");
+        lead = FormSession.signIn("/console", "demo-lead");
+        client = FormSession.signIn("/portal", "demo-client");
+    }
+
+    /** A lead through the web-to-lead API; returns its id. */
+    static long submit(String name, String email, String organisation, String needs, List<String> sectors,
+            List<String> countries) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("email", email);
+        body.put("organisation", organisation);
+        body.put("jobTitle", "Security manager");
+        body.put("sectors", sectors);
+        body.put("countries", countries);
+        body.put("services", List.of("risk-assessment"));
+        body.put("needs", needs);
+        body.put("language", "en");
+        body.put("consent", true);
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String reference = given().contentType(ContentType.JSON).header("X-Api-Key", "dev-only-api-key")
+                .header("X-Forwarded-For", "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255))
+                .body(body).post("/api/v1/leads").then().statusCode(201).extract().path("reference");
+        return QuarkusTransaction.requiringNew().call(() -> Lead.byReference(reference).orElseThrow().id);
+    }
+
+    static String word() {
+        return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    static Lead load(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Lead l = Lead.findById(id);
+            l.reviewedSectors.size();
+            l.reviewedCountries.size();
+            return l;
+        });
+    }
+
+    static Map<String, Object> fields(Page page, Object... pairs) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("version", page.find(VERSION));
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put((String) pairs[i], pairs[i + 1]);
+        }
+        return fields;
+    }
+
+    static void redirected(Response response) {
+        assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(303);
+    }
+
+    @Test
+    void inboxCountsFiltersAndSearches() {
+        String tag = word();
+        long mali = submit("Awa Coulibaly", tag + "@mali-gold.test", "Mali Gold " + tag, "Gold mine near Sadiola " + tag,
+                List.of("mining"), List.of("ML"));
+        long niger = submit("Yacouba Moussa", tag + "@niger-energy.test", "Niger Energy " + tag,
+                "Power plant at Niamey " + tag, List.of("energy"), List.of("NE"));
+
+        String inbox = consultant.get("/console/leads?q=" + tag).body().asString();
+        assertThat(inbox).contains("data-id=\"" + mali + "\"", "data-id=\"" + niger + "\"");
+        assertThat(inbox).containsPattern("data-status=\"new\"[^>]*>New <span class=\"count\">\\d+</span>");
+        assertThat(consultant.get("/console/leads?q=" + tag + "&country=NE").body().asString())
+                .contains("data-id=\"" + niger + "\"").doesNotContain("data-id=\"" + mali + "\"");
+        assertThat(consultant.get("/console/leads?q=" + tag + "&sector=mining").body().asString())
+                .contains("data-id=\"" + mali + "\"").doesNotContain("data-id=\"" + niger + "\"");
+        // Email and organisation are searched too; other statuses do not show under "new".
+        assertThat(consultant.get("/console/leads?q=niger-energy.test " + tag).body().asString())
+                .contains("data-id=\"" + niger + "\"").doesNotContain("data-id=\"" + mali + "\"");
+        assertThat(consultant.get("/console/leads?status=qualified&q=" + tag).body().asString()).contains("id=\"no-leads\"");
+        // Nonsense parameters give the default list, never an error.
+        assertThat(consultant.get("/console/leads?status=drop&country=XX&from=yesterday&after=abc&sort=evil").statusCode())
+                .isEqualTo(200);
+        assertThat(consultant.get("/console/leads?q=ab").body().asString()).contains("id=\"text-too-short\"");
+    }
+
+    @Test
+    void countsFollowEveryStatusChange() {
+        Map<String, Long> before = counts();
+        long id = submit("Kadi Sawadogo", word() + "@faso-build.test", "Faso Build " + word(), "Roads in Bobo-Dioulasso",
+                List.of("construction"), List.of("BF"));
+        Page page = consultant.open("/console/leads/" + id);
+        redirected(page.post(fields(page, "action", "spam")).post("/console/leads/" + id + "/status"));
+        Map<String, Long> after = counts();
+        assertThat(after.get("spam")).isEqualTo(before.get("spam") + 1);
+        assertThat(after.get("new")).isEqualTo(before.get("new"));
+        long real = QuarkusTransaction.requiringNew().call(() -> Lead.count("status", "spam"));
+        assertThat(after.get("spam")).isEqualTo(real);
+    }
+
+    private static Map<String, Long> counts() {
+        return QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container().instance(Inbox.class).get().counts());
+    }
+
+    @Test
+    void assignQualifyConvertWithTimelineAuditAndEmail() throws Exception {
+        String tag = word();
+        long id = submit("Ousmane Diarra", tag + "@sahel-mines.test", "Sahel Mines " + tag,
+                "Exploration permits near Kéniéba, gold " + tag, List.of("mining"), List.of("ML"));
+        Page page = consultant.open("/console/leads/" + id);
+        assertThat(page.body()).contains("Sahel Mines " + tag, "id=\"fit\"", "data-part=\"sector\"", "id=\"clock\"",
+                "data-sector=\"mining\"", "data-country=\"ML\"");
+
+        redirected(page.post(fields(page, "assignee", "demo-lead")).post("/console/leads/" + id + "/assign"));
+        MimeMessage mail = eventually(() -> messagesTo("demo-lead@harmattan.test").stream()
+                .filter(m -> subject(m).contains(load(id).reference)).findFirst().orElse(null));
+        assertThat(mail).as("email to the assignee").isNotNull();
+        assertThat(load(id).assignee).isEqualTo("demo-lead");
+        assertThat(load(id).firstResponseAt).isNotNull();
+
+        page = consultant.open("/console/leads/" + id);
+        redirected(page.post(fields(page, "action", "qualify")).post("/console/leads/" + id + "/status"));
+        page = consultant.open("/console/leads/" + id);
+        assertThat(page.body()).contains("id=\"convert\"");
+        redirected(page.post(fields(page)).post("/console/leads/" + id + "/convert"));
+
+        Lead converted = load(id);
+        assertThat(converted.status).isEqualTo("converted");
+        ClientOrganisation organisation = QuarkusTransaction.requiringNew().call(() -> {
+            ClientOrganisation o = ClientOrganisation.findById(converted.clientOrganisationId);
+            o.sectors.size();
+            o.countries.size();
+            return o;
+        });
+        assertThat(organisation.name).isEqualTo("Sahel Mines " + tag);
+        assertThat(organisation.sectors).containsExactly("mining");
+        assertThat(organisation.countries).containsExactly("ML");
+
+        String timeline = consultant.get("/console/leads/" + id).body().asString();
+        assertThat(timeline).contains("data-kind=\"submitted\"", "data-kind=\"assigned\"", "data-kind=\"status\"",
+                "data-kind=\"converted\"", "Assigned to demo-lead", "Converted: client organisation Sahel Mines " + tag);
+        List<String> audited = QuarkusTransaction.requiringNew()
+                .call(() -> AuditEvent.forTarget("lead", id).stream().map(e -> e.action).toList());
+        assertThat(audited).contains("lead.assigned", "lead.status", "lead.converted");
+        // A converted lead can no longer be assigned or qualified.
+        Response again = page.post(fields(page, "action", "qualify")).post("/console/leads/" + id + "/status");
+        assertThat(again.statusCode()).isIn(400, 409);
+    }
+
+    @Test
+    void disqualifyingNeedsAReasonAndAStalePageGetsTheConflictPage() {
+        long id = submit("Mariam Keita", word() + "@bamako-fin.test", "Bamako Finance " + word(), "Bank partners in Bamako",
+                List.of("finance"), List.of("ML"));
+        Page first = consultant.open("/console/leads/" + id);
+        Response missing = first.post(fields(first, "action", "disqualify", "reason", "  ")).post("/console/leads/" + id + "/status");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body().asString()).contains("id=\"action-error\"", "Give a reason");
+        assertThat(load(id).status).isEqualTo("new");
+
+        // Another consultant assigns the lead in the meantime; the first one's page is now stale.
+        Page second = lead.open("/console/leads/" + id);
+        redirected(second.post(fields(second, "assignee", "demo-consultant")).post("/console/leads/" + id + "/assign"));
+        Response stale = first.post(fields(first, "action", "disqualify", "reason", "Out of scope <b>really</b>"))
+                .post("/console/leads/" + id + "/status");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body().asString()).contains("id=\"conflict\"", "Out of scope &lt;b&gt;really&lt;/b&gt;",
+                "demo-consultant");
+        assertThat(load(id).status).isEqualTo("new");
+        assertThat(load(id).assignee).isEqualTo("demo-consultant");
+    }
+
+    @Test
+    void correctingTagsChangesMatchingAndFitAndIsRecorded() {
+        long id = submit("Paul Zongo", word() + "@gmail.com", "Zongo Trading " + word(), "General enquiry " + word(),
+                List.of("telecoms"), List.of("BF"));
+        int before = load(id).fitScore;
+        Page page = consultant.open("/console/leads/" + id);
+        redirected(page.post(fields(page, "sectors", List.of("mining", "bogus"), "countries", List.of("NE")))
+                .post("/console/leads/" + id + "/tags"));
+        Lead corrected = load(id);
+        assertThat(corrected.reviewedSectors).containsExactly("mining");
+        assertThat(corrected.reviewedCountries).containsExactly("NE");
+        assertThat(corrected.tagsReviewedBy).isEqualTo("demo-consultant");
+        assertThat(corrected.fitScore).isEqualTo(before + 15);
+        String body = consultant.get("/console/leads/" + id).body().asString();
+        assertThat(body).contains("id=\"tags-reviewed\"", "data-kind=\"tags\"");
+        // Niger mining now leads the matched briefings.
+        assertThat(body.indexOf("Niger")).isPositive();
+        assertThat(body).containsPattern("(?s)id=\"briefings\".*Niger.*[Mm]in");
+    }
+
+    @Test
+    void mergeKeepsBothHistories() {
+        String email = word() + "@repeat.test";
+        long first = submit("Hawa Cissé", email, "Repeat Co " + word(), "First request", List.of("energy"), List.of("ML"));
+        long second = submit("Hawa Cissé", email, "Repeat Co", "Second request", List.of("energy"), List.of("ML"));
+        assertThat(load(second).duplicateOf).isEqualTo(first);
+
+        Page page = consultant.open("/console/leads/" + first);
+        assertThat(page.body()).contains("data-id=\"" + second + "\"", "same email");
+        Page other = consultant.open("/console/leads/" + second);
+        redirected(other.post(Map.of("text", "Spoke to her on the phone.")).post("/console/leads/" + second + "/notes"));
+        redirected(page.post(fields(page, "other", second)).post("/console/leads/" + first + "/merge"));
+
+        assertThat(load(second).status).isEqualTo("merged");
+        assertThat(load(second).mergedInto).isEqualTo(first);
+        String survivor = consultant.get("/console/leads/" + first).body().asString();
+        String secondReference = load(second).reference;
+        assertThat(survivor).contains("data-kind=\"merged-in\"", "Spoke to her on the phone.", secondReference);
+        // The merged lead keeps its own page and story, with a link to where it went.
+        String merged = consultant.get("/console/leads/" + second).body().asString();
+        assertThat(merged).contains("id=\"merged-into\"", "data-kind=\"merged-into\"", "Spoke to her on the phone.");
+        // Merging again, or merging a lead into itself, is refused.
+        page = consultant.open("/console/leads/" + first);
+        assertThat(page.post(fields(page, "other", second)).post("/console/leads/" + first + "/merge").statusCode())
+                .isEqualTo(400);
+        assertThat(page.post(fields(page, "other", first)).post("/console/leads/" + first + "/merge").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void quarantineReleaseAcknowledgesAndDeleteRemoves() throws Exception {
+        String email = word() + "@held.test";
+        long held = submit("Held Back", email, "Held " + word(), "Cheap offers http://a.test http://b.test http://c.test http://d.test",
+                List.of("energy"), List.of("ML"));
+        assertThat(load(held).status).isEqualTo("spam");
+        assertThat(consultant.get("/console/leads/quarantine").body().asString()).contains("data-id=\"" + held + "\"");
+        assertThat(consultant.get("/console/leads?status=all").body().asString()).doesNotContain("data-id=\"" + held + "\"");
+        assertThat(messagesTo(email)).isEmpty();
+
+        Page page = consultant.open("/console/leads/" + held);
+        redirected(page.post(fields(page, "action", "release")).post("/console/leads/" + held + "/status"));
+        assertThat(load(held).status).isEqualTo("new");
+        assertThat(eventually(() -> messagesTo(email).isEmpty() ? null : messagesTo(email))).hasSize(1);
+
+        long junk = submit("Junk", word() + "@junk.test", "Junk " + word(),
+                "Buy now http://a.test http://b.test http://c.test http://d.test", List.of("energy"), List.of("ML"));
+        Page junkPage = consultant.open("/console/leads/" + junk);
+        // Only quarantined leads can be deleted.
+        assertThat(page.post(Map.of()).post("/console/leads/" + held + "/delete").statusCode()).isEqualTo(400);
+        Response deleted = junkPage.post(Map.of()).post("/console/leads/" + junk + "/delete");
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        Object gone = QuarkusTransaction.requiringNew().call(() -> Lead.findById(junk));
+        assertThat(gone).isNull();
+        assertThat(consultant.get("/console/leads/" + junk).statusCode()).isEqualTo(404);
+        boolean audited = QuarkusTransaction.requiringNew()
+                .call(() -> AuditEvent.forTarget("lead", junk).stream().anyMatch(e -> e.action.equals("lead.deleted")));
+        assertThat(audited).isTrue();
+    }
+
+    @Test
+    void csvExportIsUtf8WithBomGuardedAndForLeadConsultantsOnly() {
+        String tag = word();
+        submit("=HYPERLINK(\"http://evil.test\")", tag + "@csv.test", "Société Énergie, \"Niamey\" " + tag,
+                "-2+3 needs\nover two lines " + tag, List.of("energy"), List.of("NE"));
+        Response csv = lead.get("/console/leads/export.csv?q=" + tag);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment; filename=\"leads-");
+        byte[] bytes = csv.asByteArray();
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        String[] lines = text.split("\r\n", -1);
+        assertThat(lines[0]).startsWith("reference,submitted_at_utc,status,name,organisation");
+        assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil.test\"\")\"", "\"Société Énergie, \"\"Niamey\"\" " + tag + "\"",
+                "\"'-2+3 needs\nover two lines " + tag + "\"");
+        assertThat(lines).hasSize(3); // header, one lead, and the empty string after the last CRLF
+
+        assertThat(consultant.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
+        assertThat(client.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
+        assertThat(given().redirects().follow(false).get("/console/leads/export.csv").statusCode()).isEqualTo(302);
+        long exports = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and actor = ?2 and details like ?3",
+                "lead.exported", "demo-lead", "rows=1 %"));
+        assertThat(exports).isPositive();
+    }
+
+    @Test
+    void clientsAndAnonymousReachNoneOfIt() {
+        long id = submit("Private Person", word() + "@private.test", "Private " + word(), "Needs", List.of("energy"),
+                List.of("ML"));
+        for (String path : List.of("/console/leads", "/console/leads/quarantine", "/console/leads/" + id)) {
+            assertThat(client.get(path).statusCode()).as(path).isEqualTo(403);
+            assertThat(given().redirects().follow(false).get(path).statusCode()).as(path).isEqualTo(302);
+        }
+        for (String action : List.of("assign", "status", "tags", "notes", "merge", "convert", "delete")) {
+            Response response = given().redirects().follow(false).header("Cookie", client.cookies())
+                    .contentType("application/x-www-form-urlencoded").formParam("version", "0").formParam("action", "qualify")
+                    .post("/console/leads/" + id + "/" + action);
+            assertThat(response.statusCode()).as(action).isIn(400, 403);
+        }
+        assertThat(load(id).status).isEqualTo("new");
+        assertThat(consultant.get("/console/leads/999999999").statusCode()).isEqualTo(404);
+    }
+
+    static List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(TestStack.get().mail.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(recipient -> recipient.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    static <T> T eventually(java.util.function.Supplier<T> value) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T current = value.get();
+        while (current == null && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            current = value.get();
+        }
+        return current;
+    }
+}
