@@ -37,7 +37,8 @@ public class LeadReadApiResource {
 
     public record LeadView(String reference, String status, String source, Instant submittedAt, String name, String email,
             String organisation, String jobTitle, String phone, String timeframe, String needs, String language,
-            List<String> services, Declared declared, Inferred inferred, String duplicateOf, List<BriefingView> briefings) {
+            List<String> services, Declared declared, Inferred inferred, Declared reviewed, String duplicateOf,
+            List<BriefingView> briefings) {
     }
 
     @Inject
@@ -53,12 +54,18 @@ public class LeadReadApiResource {
     public Response get(@PathParam("reference") String reference) {
         Optional<LeadView> view = QuarkusTransaction.requiringNew().call(() -> Lead.byReference(reference).map(lead -> {
             Matches.Result result = matches.match(lead.needs, lead.sectors, lead.countries, MAX_BRIEFINGS, locales.current());
+            // Once consultants have corrected the sectors and countries, the briefings follow their choice.
+            Declared reviewed = lead.tagsReviewed()
+                    ? new Declared(List.copyOf(lead.reviewedSectors), List.copyOf(lead.reviewedCountries)) : null;
+            List<BriefingView> briefings = MatchApiResource.briefings(reviewed == null ? result
+                    : matches.match("", reviewed.sectors(), reviewed.countries(), MAX_BRIEFINGS, locales.current()),
+                    locales.current());
             String duplicateOf = lead.duplicateOf == null ? null
                     : Lead.<Lead>findByIdOptional(lead.duplicateOf).map(first -> first.reference).orElse(null);
             return new LeadView(lead.reference, lead.status, lead.source, lead.submittedAt, lead.name, lead.email,
                     lead.organisation, lead.jobTitle, lead.phone, lead.timeframe, lead.needs, lead.language,
                     List.copyOf(lead.services), new Declared(List.copyOf(lead.sectors), List.copyOf(lead.countries)),
-                    MatchApiResource.inferred(result), duplicateOf, MatchApiResource.briefings(result, locales.current()));
+                    MatchApiResource.inferred(result), reviewed, duplicateOf, briefings);
         }));
         return view.map(lead -> Response.ok(lead).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(new Problem("no lead with this reference"))

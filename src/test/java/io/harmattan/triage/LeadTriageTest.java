@@ -219,6 +219,12 @@ class LeadTriageTest {
         // Niger mining now leads the matched briefings.
         assertThat(body.indexOf("Niger")).isPositive();
         assertThat(body).containsPattern("(?s)id=\"briefings\".*Niger.*[Mm]in");
+        // The JSON view carries the correction too.
+        given().auth().oauth2(io.harmattan.testing.Tokens.accessToken("demo-consultant"))
+                .get("/api/v1/leads/" + corrected.reference).then().statusCode(200)
+                .body("reviewed.sectors", org.hamcrest.Matchers.contains("mining"))
+                .body("reviewed.countries", org.hamcrest.Matchers.contains("NE"))
+                .body("briefings[0].countries", org.hamcrest.Matchers.hasItem("NE"));
     }
 
     @Test
