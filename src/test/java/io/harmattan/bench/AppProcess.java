@@ -61,6 +61,10 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("The app did not answer " + probePath + " in time; see " + log);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident set size in MB, from the kernel's view of the JVM process. */
     double rssMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {

@@ -81,6 +81,21 @@ public final class Benchmarks {
                     Report.replaceSection(report, "intake", intakeSection(intake, rounds, seconds));
                 }
             }
+            if (selected("triage")) {
+                db.source("db/demo/R__demo_data.sql");
+                TriageBench triage = new TriageBench(db);
+                System.out.println("Generating " + TriageBench.LEADS + " leads ...");
+                double generation = triage.generate();
+                try (AppProcess app = AppProcess.start(harmattanJar, appPort, env, "/", work.resolve("app-triage.log"))) {
+                    String consultant = requirePage(appUrl, "/console",
+                            CodeFlowLogin.sessionCookies(appUrl, "/console", "demo-consultant", "demo"), "id=\"welcome\"");
+                    String lead = requirePage(appUrl, "/console",
+                            CodeFlowLogin.sessionCookies(appUrl, "/console", "demo-lead", "demo"), "id=\"welcome\"");
+                    TriageBench.Figures figures = triage.measure(appUrl, consultant, lead, app.pid(), generation,
+                            Integer.getInteger("bench.triage.requests", 200));
+                    Report.replaceSection(report, "triage", TriageBench.section(figures, now()));
+                }
+            }
             System.out.println(Files.readString(report));
         } finally {
             try {
@@ -186,7 +201,7 @@ public final class Benchmarks {
     }
 
     private static String webShellSection(StartupFigures startup, PageFigures pages, int rounds, int seconds) {
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String date = now();
         return """
                 ## Web shell
 
@@ -230,7 +245,7 @@ public final class Benchmarks {
     }
 
     private static String intakeSection(IntakeBench.Figures intake, int rounds, int seconds) {
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String date = now();
         IntakeBench.Latency latency = intake.latency();
         return """
                 ## Intake
@@ -282,6 +297,10 @@ public final class Benchmarks {
     }
 
     /** Three decimals: intake ratios are small enough for two to read as zero. */
+    private static String now() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    }
+
     private static String fine(double value) {
         return String.format(Locale.ROOT, "%.3f", value);
     }
@@ -295,7 +314,7 @@ public final class Benchmarks {
     }
 
     private static String briefingsSection(MatchBench.Figures match) {
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String date = now();
         return """
                 ## Briefings and matching
 
