@@ -1,6 +1,9 @@
 package io.harmattan.console;
 
 import io.harmattan.security.Roles;
+import io.harmattan.security.Viewer;
+import io.harmattan.triage.Consultants;
+import jakarta.inject.Inject;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -20,9 +23,17 @@ public class ConsoleResource {
         static native TemplateInstance home();
     }
 
+    @Inject
+    Consultants consultants;
+
+    @Inject
+    Viewer viewer;
+
     @GET
     @RolesAllowed(Roles.CONSULTANT)
     public TemplateInstance home() {
+        // Right after sign-in the ID token is at hand: the consultant joins the list of possible assignees.
+        consultants.seen(viewer);
         return Templates.home();
     }
 }

@@ -9,11 +9,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -45,14 +43,7 @@ class LeadMailTest {
     }
 
     private static List<MimeMessage> messagesTo(String address) {
-        return Arrays.stream(TestStack.get().mail.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(recipient -> recipient.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return io.harmattan.testing.Mailbox.to(address);
     }
 
     private static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {

@@ -13,7 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -330,15 +329,8 @@ class LeadTriageTest {
         assertThat(consultant.get("/console/leads/999999999").statusCode()).isEqualTo(404);
     }
 
-    static List<MimeMessage> messagesTo(String address) {
-        return Arrays.stream(TestStack.get().mail.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(recipient -> recipient.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
+    private static List<MimeMessage> messagesTo(String address) {
+        return io.harmattan.testing.Mailbox.to(address);
     }
 
     static String subject(MimeMessage message) {
