@@ -29,7 +29,7 @@ public class Inbox {
     /** One line of the inbox. */
     public record Row(long id, String reference, String status, String name, String organisation, String email,
             Instant submittedAt, int fitScore, String assignee, Instant firstResponseAt, boolean duplicate,
-            List<String> countries, List<String> sectors) {
+            List<String> countries, List<String> sectors, long version, String spamReason) {
     }
 
     /** A page: its rows and the position of the next one (null on the last page). */
@@ -111,7 +111,8 @@ public class Inbox {
     public Page page(InboxFilter f, String viewer) {
         Where where = where(f, viewer);
         StringBuilder sql = new StringBuilder("SELECT l.id, l.reference, l.status, l.name, l.organisation, l.email,"
-                + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of FROM lead l")
+                + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of,"
+                + " l.version, l.spam_reason FROM lead l")
                 .append(where.sql());
         List<Object> params = new ArrayList<>(where.params());
         if (f.after() != null) {
@@ -152,7 +153,8 @@ public class Inbox {
             long id = ((Number) r[0]).longValue();
             rows.add(new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], instant(r[6]),
                     ((Number) r[7]).intValue(), (String) r[8], r[9] == null ? null : instant(r[9]), r[10] != null,
-                    countries.getOrDefault(id, List.of()), sectors.getOrDefault(id, List.of())));
+                    countries.getOrDefault(id, List.of()), sectors.getOrDefault(id, List.of()), ((Number) r[11]).longValue(),
+                    (String) r[12]));
         }
         String next = null;
         if (more) {

@@ -29,8 +29,9 @@ public class Flash {
     public static final String LEAD_MERGED = "lead-merged";
     public static final String LEAD_CONVERTED = "lead-converted";
     public static final String LEAD_DELETED = "lead-deleted";
+    public static final String LEAD_RELEASED = "lead-released";
     static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED, LEAD_ASSIGNED,
-            LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED);
+            LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED, LEAD_RELEASED);
 
     @Inject
     HttpServerRequest request;

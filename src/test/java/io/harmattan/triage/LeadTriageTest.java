@@ -265,8 +265,14 @@ class LeadTriageTest {
         assertThat(consultant.get("/console/leads?status=all").body().asString()).doesNotContain("data-id=\"" + held + "\"");
         assertThat(messagesTo(email)).isEmpty();
 
+        // Released straight from the quarantine list, which it returns to.
+        Page quarantine = consultant.open("/console/leads/quarantine");
+        assertThat(quarantine.body()).contains("class=\"link release\"", "links");
+        Response released = quarantine.post(Map.of("version", load(held).version, "action", "release", "back", "quarantine"))
+                .post("/console/leads/" + held + "/status");
+        redirected(released);
+        assertThat(released.header("Location")).endsWith("/console/leads/quarantine");
         Page page = consultant.open("/console/leads/" + held);
-        redirected(page.post(fields(page, "action", "release")).post("/console/leads/" + held + "/status"));
         assertThat(load(held).status).isEqualTo("new");
         assertThat(eventually(() -> messagesTo(email).isEmpty() ? null : messagesTo(email))).hasSize(1);
 
