@@ -49,7 +49,12 @@ public class Inbox {
         return counts;
     }
 
-    /** The WHERE clause and its parameters for a filter; shared by the page and the CSV export. */
+    /**
+     * The WHERE clause and its parameters for a filter; shared by the page and the CSV export. The
+     * tag filters are scalar subqueries rather than EXISTS on purpose: MariaDB and MySQL turn EXISTS
+     * into a semi-join driven by the tag table and then sort hundreds of thousands of rows, where
+     * a per-row probe lets them walk the ordered index and stop after one page.
+     */
     public record Where(String sql, List<Object> params) {
     }
 
@@ -63,15 +68,15 @@ public class Inbox {
             params.add(f.status());
         }
         if (f.country() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM lead_country c WHERE c.lead_id = l.id AND c.country_code = ?)");
+            sql.append(" AND (SELECT 1 FROM lead_country c WHERE c.lead_id = l.id AND c.country_code = ?) IS NOT NULL");
             params.add(f.country());
         }
         if (f.sector() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM lead_sector s WHERE s.lead_id = l.id AND s.sector_code = ?)");
+            sql.append(" AND (SELECT 1 FROM lead_sector s WHERE s.lead_id = l.id AND s.sector_code = ?) IS NOT NULL");
             params.add(f.sector());
         }
         if (f.service() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM lead_service v WHERE v.lead_id = l.id AND v.service_code = ?)");
+            sql.append(" AND (SELECT 1 FROM lead_service v WHERE v.lead_id = l.id AND v.service_code = ?) IS NOT NULL");
             params.add(f.service());
         }
         if (InboxFilter.UNASSIGNED.equals(f.assignee())) {
