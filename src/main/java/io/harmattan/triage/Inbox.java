@@ -59,10 +59,6 @@ public class Inbox {
     }
 
     public static Where where(InboxFilter f, String viewer) {
-        return where(f, viewer, true);
-    }
-
-    private static Where where(InboxFilter f, String viewer, boolean withText) {
         StringBuilder sql = new StringBuilder(" WHERE ");
         List<Object> params = new ArrayList<>();
         if (InboxFilter.ALL.equals(f.status())) {
@@ -97,7 +93,7 @@ public class Inbox {
             sql.append(" AND l.submitted_at < ?");
             params.add(Timestamp.from(f.to().plusDays(1).atTime(LocalTime.MIDNIGHT).toInstant(ZoneOffset.UTC)));
         }
-        String words = withText ? f.fullTextQuery() : null;
+        String words = f.fullTextQuery();
         if (words != null) {
             sql.append(" AND MATCH (l.name, l.organisation, l.email, l.needs) AGAINST (? IN BOOLEAN MODE)");
             params.add(words);
@@ -117,55 +113,12 @@ public class Inbox {
         }
     }
 
-    static final String COLUMNS = "SELECT l.id, l.reference, l.status, l.name, l.organisation, l.email,"
-            + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of,"
-            + " l.version, l.spam_reason FROM lead l";
-
-    /** How many of the newest rows in order a text search looks at first, before asking the full-text index for all. */
-    static final int TEXT_WINDOW = 2000;
-
-    private volatile int textWindow = TEXT_WINDOW;
-
-    /** Tests narrow the window to drive both ways through small data. */
-    int textWindow() {
-        return textWindow;
-    }
-
-    void textWindow(int rows) {
-        textWindow = rows;
-    }
-
     public Page page(InboxFilter f, String viewer) {
-        List<Object[]> found = f.fullTextQuery() == null ? run(COLUMNS, where(f, viewer), f, null)
-                : textPage(f, viewer);
-        return page(f, found);
-    }
-
-    /**
-     * A common word matches a large share of all leads, and the index then hands back every match
-     * to be sorted. So a search first reads the next rows in the page's order (index only, up to
-     * a window) and asks the full-text condition of those alone; only when that does not fill a
-     * page from a full window does it fall back to the index for every match. Both ways apply the
-     * same condition, so the rows shown are the same.
-     */
-    private List<Object[]> textPage(InboxFilter f, String viewer) {
-        List<Object[]> window = run("SELECT l.id FROM lead l", where(f, viewer, false), f, textWindow);
-        if (!window.isEmpty()) {
-            List<Long> ids = window.stream().map(r -> ((Number) r[0]).longValue()).toList();
-            Where text = where(f, viewer, true);
-            List<Object> params = new ArrayList<>(text.params());
-            params.add(ids);
-            List<Object[]> found = query(COLUMNS + text.sql() + " AND l.id IN (?)" + orderBy(f) + " LIMIT " + (PAGE + 1), params);
-            if (found.size() > PAGE || window.size() < textWindow) {
-                return found;
-            }
-        }
-        return window.isEmpty() ? List.of() : run(COLUMNS, where(f, viewer), f, null);
-    }
-
-    /** The filter's rows after its key, in its order; at most a page and one (to know there is more), or {@code limit}. */
-    private List<Object[]> run(String select, Where where, InboxFilter f, Integer limit) {
-        StringBuilder sql = new StringBuilder(select).append(where.sql());
+        Where where = where(f, viewer);
+        StringBuilder sql = new StringBuilder("SELECT l.id, l.reference, l.status, l.name, l.organisation, l.email,"
+                + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of,"
+                + " l.version, l.spam_reason FROM lead l")
+                .append(where.sql());
         List<Object> params = new ArrayList<>(where.params());
         if (f.after() != null) {
             String[] key = f.after().split("~");
@@ -189,22 +142,13 @@ public class Inbox {
             }
             params.add(id);
         }
-        sql.append(orderBy(f)).append(" LIMIT ").append(limit == null ? PAGE + 1 : limit);
-        return query(sql.toString(), params);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> query(String sql, List<Object> params) {
-        Query query = em.createNativeQuery(sql);
+        sql.append(orderBy(f)).append(" LIMIT ").append(PAGE + 1);
+        Query query = em.createNativeQuery(sql.toString());
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
-        List<?> rows = query.getResultList();
-        // A single selected column comes back as plain values.
-        return rows.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
-    }
-
-    private Page page(InboxFilter f, List<Object[]> found) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = query.getResultList();
         boolean more = found.size() > PAGE;
         List<Object[]> shown = more ? found.subList(0, PAGE) : found;
         Map<Long, List<String>> countries = tags("lead_country", "country_code", shown);

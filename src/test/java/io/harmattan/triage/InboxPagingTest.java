@@ -84,26 +84,6 @@ class InboxPagingTest {
     }
 
     @Test
-    void aTextSearchGivesTheSameRowsThroughTheWindowAndThroughTheIndex() throws Exception {
-        generate();
-        InboxFilter search = InboxFilter.of("all", null, null, null, null, null, null, MARKER + " Liptako", "newest", null,
-                false);
-        List<Long> wide = walk(search).stream().map(Inbox.Row::id).toList();
-        int window = inbox.textWindow();
-        try {
-            // A window smaller than a page's worth of matches: most pages fall back to the full-text index.
-            inbox.textWindow(40);
-            assertThat(walk(search).stream().map(Inbox.Row::id).toList()).isEqualTo(wide);
-        } finally {
-            inbox.textWindow(window);
-        }
-        List<Lead> expected = new ArrayList<>(mine(Set.of("new", "qualified", "disqualified", "converted")).stream()
-                .filter(l -> l.organisation.startsWith("Liptako")).toList());
-        expected.sort(Comparator.comparing((Lead l) -> l.submittedAt).thenComparing(l -> l.id).reversed());
-        assertThat(wide).isNotEmpty().isEqualTo(expected.stream().map(l -> l.id).toList());
-    }
-
-    @Test
     void waitingLongestWithACountryFilter() throws Exception {
         generate();
         List<Inbox.Row> rows = walk(filter("new", "NE", "waiting"));
