@@ -93,7 +93,7 @@ public final class Benchmarks {
                     String lead = requirePage(appUrl, "/console",
                             CodeFlowLogin.sessionCookies(appUrl, "/console", "demo-lead", "demo"), "id=\"welcome\"");
                     TriageBench.Figures figures = triage.measure(appUrl, consultant, lead, app.pid(), generation,
-                            Integer.getInteger("bench.triage.requests", 100));
+                            Integer.getInteger("bench.triage.requests", 200));
                     Report.replaceSection(report, "triage", TriageBench.section(figures, now()));
                 }
             }

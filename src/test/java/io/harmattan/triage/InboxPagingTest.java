@@ -84,6 +84,18 @@ class InboxPagingTest {
     }
 
     @Test
+    void aTextSearchPagesThroughEveryMatch() throws Exception {
+        generate();
+        InboxFilter search = InboxFilter.of("all", null, null, null, null, null, null, MARKER + " Liptako", "newest", null,
+                false);
+        List<Lead> expected = new ArrayList<>(mine(Set.of("new", "qualified", "disqualified", "converted")).stream()
+                .filter(l -> l.organisation.startsWith("Liptako")).toList());
+        expected.sort(Comparator.comparing((Lead l) -> l.submittedAt).thenComparing(l -> l.id).reversed());
+        assertThat(walk(search)).extracting(Inbox.Row::id).isNotEmpty()
+                .containsExactlyElementsOf(expected.stream().map(l -> l.id).toList());
+    }
+
+    @Test
     void waitingLongestWithACountryFilter() throws Exception {
         generate();
         List<Inbox.Row> rows = walk(filter("new", "NE", "waiting"));
