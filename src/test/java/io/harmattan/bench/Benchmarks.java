@@ -191,8 +191,8 @@ public final class Benchmarks {
                 # Benchmarks
 
                 Rerun with `bin/bench` (about 15 minutes; `BENCH_ROUNDS` and `BENCH_SECONDS` change the
-                defaults of 5 rounds of 10 s, `BENCH_ONLY=intake` or `BENCH_ONLY=web-shell` runs one
-                section and keeps the other's last figures). It packages the app, starts it as
+                defaults of 5 rounds of 10 s, `BENCH_ONLY=` one of `web-shell`, `briefings`, `intake`, `triage` runs one
+                section and keeps the others' last figures; `triage` adds about 12 minutes). It packages the app, starts it as
                 production does (`java -Xmx256m -jar`, prod profile) against the embedded MariaDB,
                 Keycloak and a GreenMail SMTP server, and measures each figure against a baseline in
                 the same run: the two sides of every ratio run alternately, round by round, because
