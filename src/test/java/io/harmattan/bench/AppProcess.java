@@ -25,7 +25,8 @@ final class AppProcess implements AutoCloseable {
 
     /** Starts the app and waits for the first 200 on {@code probePath}, timing it from the spawn. */
     static AppProcess start(Path jar, int port, Map<String, String> env, String probePath, Path log) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m"));
+        // The Dockerfile's JVM options, for the app and the minimal app alike.
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC"));
         // The class-data-sharing archive matches only the class path it was built with: run from the app's folder.
         if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
             command.add("-XX:SharedArchiveFile=app-cds.jsa");
