@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harmattan.testing.CodeFlowLogin;
+import io.harmattan.testing.FormSession;
+import io.harmattan.testing.FormSession.Page;
 import io.harmattan.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BriefingAuthoringTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private static final Pattern LOCK = Pattern.compile("name=\"lock\" value=\"(\\d*)\"");
 
     private static String consultant;
@@ -38,35 +38,12 @@ class BriefingAuthoringTest {
         client = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/portal", "demo-client", "demo");
     }
 
-    /** A page of the console with the CSRF cookie and field it hands out. */
-    private record Page(Response response, String csrfCookie, String csrfField) {
-
-        String find(Pattern pattern) {
-            Matcher matcher = pattern.matcher(response.body().asString());
-            return matcher.find() ? matcher.group(1) : null;
-        }
-    }
-
     private static Page open(String path) {
-        Response response = given().redirects().follow(false).header("Cookie", consultant).get(path);
-        assertThat(response.statusCode()).isEqualTo(200);
-        Matcher field = CSRF.matcher(response.body().asString());
-        assertThat(field.find()).isTrue();
-        return new Page(response, response.getCookie("csrf-token"), field.group(1));
+        return new FormSession(consultant).open(path);
     }
 
     private static RequestSpecification post(Page page, Map<String, ?> fields) {
-        RequestSpecification request = given().redirects().follow(false)
-                .header("Cookie", consultant + "; csrf-token=" + page.csrfCookie())
-                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", page.csrfField());
-        fields.forEach((name, value) -> {
-            if (value instanceof java.util.List<?> values) {
-                values.forEach(v -> request.formParam(name, v));
-            } else {
-                request.formParam(name, value);
-            }
-        });
-        return request;
+        return page.post(fields);
     }
 
     private static Map<String, Object> briefing(String title, String body) {
