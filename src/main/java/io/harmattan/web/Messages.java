@@ -256,4 +256,6 @@ public interface Messages {
     @Message String timeline_notified();
     @Message String mail_assigned_subject(String reference);
     @Message String mail_assigned_body(String name, String reference, String organisation, String link);
+    @Message String lead_field(String field);
+    @Message String leads_more_filters();
 }

@@ -29,6 +29,8 @@ class TriageBrowserTest {
             consultant.signIn("demo-consultant", "demo").waitForPath("/console");
             consultant.clickAndWait("a[href='/console/leads']");
             consultant.waitForPath("/console/leads");
+            // The filters fold away on a phone-sized page until asked for.
+            consultant.find(".more-filters summary").click();
             new Select(consultant.find("#country")).selectByValue("ML");
             new Select(consultant.find("#sector")).selectByValue("logistics");
             consultant.find("#q").sendKeys(tag);
