@@ -47,7 +47,7 @@ INSERT IGNORE INTO lead (id, reference, status, spam_reason, source, name, email
      'Looking for a tour guide for a desert trip, maybe Agadez.', 'en', '2026-06', 'en', '2026-11-05 11:00:00', TRUE,
      '2026-11-05 11:00:00', '2026-11-05 11:00:02', '2026-11-05 11:00:02', NULL, 'Tourism trip: not a service we offer.',
      '2026-11-05 13:00:00', NULL),
-    (6, 'RFI-2026-00006', 'spam', 'links', 'form', 'Best Offers', 'promo@cheap-links.test', 'Cheap Links Ltd',
+    (6, 'RFI-2026-00006', 'spam', '4 links in the text', 'form', 'Best Offers', 'promo@cheap-links.test', 'Cheap Links Ltd',
      'cheap links', 'Marketing', NULL, 'now',
      'Buy followers now http://spam.test/a http://spam.test/b http://spam.test/c http://spam.test/d', 'en', '2026-06', 'en',
      '2026-11-19 03:00:00', FALSE, '2026-11-19 03:00:00', NULL, NULL, NULL, NULL, NULL, NULL),

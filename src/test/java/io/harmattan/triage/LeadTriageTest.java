@@ -267,7 +267,7 @@ class LeadTriageTest {
 
         // Released straight from the quarantine list, which it returns to.
         Page quarantine = consultant.open("/console/leads/quarantine");
-        assertThat(quarantine.body()).contains("class=\"link release\"", "links");
+        assertThat(quarantine.body()).contains("class=\"link release\"", "4 links in the text");
         Response released = quarantine.post(Map.of("version", load(held).version, "action", "release", "back", "quarantine"))
                 .post("/console/leads/" + held + "/status");
         redirected(released);
