@@ -62,35 +62,51 @@ public class LeadMail {
         if (lead == null || !Lead.NEW.equals(lead.status)) {
             return;
         }
+        Instant acknowledged = null;
+        Instant notified = null;
+        boolean failed = false;
         try {
             if (lead.ackSentAt == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language));
                 String body = Templates.acknowledgement(lead, config.firmName())
                         .setLocale(Locale.forLanguageTag(lead.language)).render();
                 mailer.send(Mail.withText(lead.email, texts.mail_ack_subject(lead.reference), body));
-                record(leadId, "lead.acknowledged", true);
+                acknowledged = Instant.now();
             }
             if (lead.triageNotifiedAt == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
                 mailer.send(Mail.withText(config.triageAddress(), texts.mail_triage_subject(lead.reference),
                         Templates.triage(lead).setLocale(Locale.ENGLISH).render()));
-                record(leadId, "lead.triage-notified", false);
+                notified = Instant.now();
             }
         } catch (RuntimeException e) {
             LOG.warnf("Mail for lead %d not sent (will retry): %s", leadId, e.getClass().getSimpleName());
-            QuarkusTransaction.requiringNew().run(() -> {
-                Lead.update("mailAttempts = mailAttempts + 1 where id = ?1", leadId);
-                AuditEvent.record("system", "lead.mail-failed", "lead", leadId, "attempt " + (lead.mailAttempts + 1));
-            });
+            failed = true;
         }
+        record(leadId, acknowledged, notified, failed ? lead.mailAttempts + 1 : 0);
     }
 
-    private static void record(long leadId, String action, boolean acknowledgement) {
-        // Bulk updates leave the lead's version alone: a mail going out is no edit that should
-        // make a consultant's open page stale.
+    /**
+     * What went out (and what failed) in one transaction. Bulk updates leave the lead's version
+     * alone: a mail going out is no edit that should make a consultant's open page stale.
+     */
+    private static void record(long leadId, Instant acknowledged, Instant notified, int failedAttempt) {
+        if (acknowledged == null && notified == null && failedAttempt == 0) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
-            Lead.update((acknowledgement ? "ackSentAt" : "triageNotifiedAt") + " = ?1 where id = ?2", Instant.now(), leadId);
-            AuditEvent.record("system", action, "lead", leadId, null);
+            if (acknowledged != null) {
+                Lead.update("ackSentAt = ?1 where id = ?2", acknowledged, leadId);
+                AuditEvent.record("system", "lead.acknowledged", "lead", leadId, null);
+            }
+            if (notified != null) {
+                Lead.update("triageNotifiedAt = ?1 where id = ?2", notified, leadId);
+                AuditEvent.record("system", "lead.triage-notified", "lead", leadId, null);
+            }
+            if (failedAttempt > 0) {
+                Lead.update("mailAttempts = mailAttempts + 1 where id = ?1", leadId);
+                AuditEvent.record("system", "lead.mail-failed", "lead", leadId, "attempt " + failedAttempt);
+            }
         });
     }
 }
