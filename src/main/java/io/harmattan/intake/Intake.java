@@ -8,7 +8,6 @@ import io.harmattan.reference.Sector;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -83,8 +82,6 @@ public class Intake {
     @Inject
     LeadMail leadMail;
 
-    @Inject
-    ManagedExecutor executor;
 
     /**
      * Stores the submission and returns its reference; the acknowledgement goes out after the
@@ -100,7 +97,7 @@ public class Intake {
             return referenceOf(origin).orElseThrow(() -> raced);
         }
         long leadId = lead.id;
-        executor.execute(() -> leadMail.deliver(leadId));
+        leadMail.enqueue(leadId);
         return lead.reference;
     }
 

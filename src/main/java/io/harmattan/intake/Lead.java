@@ -186,10 +186,12 @@ public class Lead extends PanacheEntityBase {
     }
 
     /** Genuine leads whose acknowledgement or notice has not gone out yet, oldest first. */
-    static java.util.List<Long> awaitingMail(int maxAttempts, int limit) {
+    static java.util.List<Long> awaitingMail(int maxAttempts, Instant submittedBefore, int limit) {
         return getEntityManager().createQuery("select l.id from Lead l where l.status = ?1"
-                + " and (l.ackSentAt is null or l.triageNotifiedAt is null) and l.mailAttempts < ?2 order by l.id", Long.class)
-                .setParameter(1, NEW).setParameter(2, maxAttempts).setMaxResults(limit).getResultList();
+                + " and (l.ackSentAt is null or l.triageNotifiedAt is null) and l.mailAttempts < ?2"
+                + " and l.submittedAt < ?3 order by l.id", Long.class)
+                .setParameter(1, NEW).setParameter(2, maxAttempts).setParameter(3, submittedBefore)
+                .setMaxResults(limit).getResultList();
     }
 
     /** How many leads came from this email, or this client, since the given time, and the oldest of them. */

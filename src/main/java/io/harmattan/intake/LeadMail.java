@@ -15,6 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
@@ -42,10 +46,42 @@ public class LeadMail {
     @Inject
     HarmattanConfig config;
 
-    /** Whatever earlier attempts left unsent; harmless to run on several instances (each send is checked first). */
+    /**
+     * Mail goes out on a few threads of its own, never on the request workers: a slow or busy
+     * mail server then delays acknowledgements but cannot hold up the pages and the intake. What
+     * does not fit in the queue is left to {@link #sendPending()}, which finds it in the database.
+     */
+    static final int SENDERS = 4;
+    static final int QUEUE = 2_000;
+    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(SENDERS, SENDERS, 60, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE), runnable -> {
+                Thread thread = new Thread(runnable, "lead-mail");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
+
+    /** Sends the lead's mail soon, after the caller's commit; never blocks the caller. */
+    public void enqueue(long leadId) {
+        senders.execute(() -> deliver(leadId));
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdown();
+    }
+
+    /**
+     * Whatever earlier attempts left unsent (an outage, a full queue, a restart); harmless on several
+     * instances (each send is checked first). Leads younger than a minute are still in some queue.
+     */
     @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sendPending() {
-        List<Long> pending = QuarkusTransaction.requiringNew().call(() -> Lead.awaitingMail(MAX_ATTEMPTS, 50));
+        sendPending(java.time.Duration.ofMinutes(1));
+    }
+
+    void sendPending(java.time.Duration minimumAge) {
+        List<Long> pending = QuarkusTransaction.requiringNew()
+                .call(() -> Lead.awaitingMail(MAX_ATTEMPTS, Instant.now().minus(minimumAge), 200));
         pending.forEach(this::deliver);
     }
 

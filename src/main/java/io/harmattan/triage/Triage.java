@@ -108,7 +108,7 @@ public class Triage {
         });
         if (released[0]) {
             // Released from quarantine: the acknowledgement and the notice it never got go out now.
-            executor.execute(() -> leadMail.deliver(id));
+            leadMail.enqueue(id);
         }
     }
 

@@ -78,7 +78,7 @@ class LeadMailTest {
     void quarantinedSpamGetsNoMail() throws Exception {
         String email = "spam+" + UUID.randomUUID() + "@example.test";
         String reference = submit(email, "en", "website", "http://cheap.example");
-        leadMail.sendPending();
+        leadMail.sendPending(Duration.ZERO);
         assertThat(lead(reference).status).isEqualTo(Lead.SPAM);
         Thread.sleep(500);
         assertThat(messagesTo(email)).isEmpty();
@@ -98,12 +98,12 @@ class LeadMailTest {
                 throw new IllegalStateException(e);
             }
         });
-        leadMail.sendPending();
+        leadMail.sendPending(Duration.ZERO);
         List<MimeMessage> received = eventually(() -> messagesTo(email), list -> !list.isEmpty());
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Your request " + reference[0] + " has been received");
         assertThat(lead(reference[0]).ackSentAt).isNotNull();
-        leadMail.sendPending();
+        leadMail.sendPending(Duration.ZERO);
         Thread.sleep(300);
         assertThat(messagesTo(email)).as("sent once, not again").hasSize(1);
     }
