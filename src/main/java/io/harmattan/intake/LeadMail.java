@@ -62,7 +62,12 @@ public class LeadMail {
 
     /** Sends the lead's mail soon, after the caller's commit; never blocks the caller. */
     public void enqueue(long leadId) {
-        senders.execute(() -> deliver(leadId));
+        later(() -> deliver(leadId));
+    }
+
+    /** Any other mail job (a notice to a consultant) on the same threads; dropped if the queue is full. */
+    public void later(Runnable job) {
+        senders.execute(job);
     }
 
     @PreDestroy

@@ -17,7 +17,6 @@ import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
@@ -59,9 +58,6 @@ public class Triage {
     @Inject
     LeadMail leadMail;
 
-    @Inject
-    ManagedExecutor executor;
-
     public void assign(long id, long seen, String actor, String assignee) {
         String target = assignee == null || assignee.isBlank() ? null : assignee.strip();
         Lead lead = change(id, seen, actor, l -> {
@@ -78,7 +74,7 @@ public class Triage {
         if (target != null && !target.equals(actor)) {
             Consultant consultant = QuarkusTransaction.requiringNew().call(() -> Consultant.findById(target));
             if (consultant != null && consultant.email != null) {
-                executor.execute(() -> tellAssignee(consultant, lead));
+                leadMail.later(() -> tellAssignee(consultant, lead));
             }
         }
     }
