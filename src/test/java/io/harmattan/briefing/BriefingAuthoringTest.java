@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.harmattan.testing.CodeFlowLogin;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.FormSession.Page;
-import io.harmattan.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -34,8 +32,8 @@ class BriefingAuthoringTest {
 
     @BeforeAll
     static void signIn() throws Exception {
-        consultant = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-consultant", "demo");
-        client = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/portal", "demo-client", "demo");
+        consultant = FormSession.signIn("/console", "demo-consultant").cookies();
+        client = FormSession.signIn("/portal", "demo-client").cookies();
     }
 
     private static Page open(String path) {

@@ -3,8 +3,7 @@ package io.harmattan.briefing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.harmattan.testing.CodeFlowLogin;
-import io.harmattan.testing.TestStack;
+import io.harmattan.testing.FormSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,8 +31,8 @@ class PortalBriefingsTest {
 
     @BeforeAll
     static void signIn() throws Exception {
-        client = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/portal", "demo-client", "demo");
-        consultant = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-consultant", "demo");
+        client = FormSession.signIn("/portal", "demo-client").cookies();
+        consultant = FormSession.signIn("/console", "demo-consultant").cookies();
     }
 
     private static io.restassured.specification.RequestSpecification as(String cookies) {
