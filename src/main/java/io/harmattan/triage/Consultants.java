@@ -28,20 +28,28 @@ public class Consultants {
         if (last != null && last.plus(REFRESH).isAfter(now)) {
             return;
         }
-        String name = viewer.getDisplayName();
+        record(username, viewer.getDisplayName(), email, now);
+        recorded.put(username, now);
+    }
+
+    /** Adds the consultant to the directory, or refreshes their name, email and last visit. */
+    void record(String username, String name, String email, Instant now) {
         QuarkusTransaction.requiringNew().run(() -> {
             Consultant consultant = Consultant.findById(username);
-            if (consultant == null) {
+            boolean first = consultant == null;
+            if (first) {
                 consultant = new Consultant();
                 consultant.username = username;
-                consultant.persist();
             }
+            // Set before persist(): the insert is built from the entity as it is at that call.
             consultant.displayName = name;
             if (email != null) {
                 consultant.email = email;
             }
             consultant.lastSeenAt = now;
+            if (first) {
+                consultant.persist();
+            }
         });
-        recorded.put(username, now);
     }
 }

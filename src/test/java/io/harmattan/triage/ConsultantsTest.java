@@ -1,0 +1,44 @@
+package io.harmattan.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The assignee directory against the real database: a consultant's first visit and later ones. */
+@QuarkusTest
+class ConsultantsTest {
+
+    @Inject
+    Consultants consultants;
+
+    static Consultant load(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> Consultant.<Consultant>findById(username));
+    }
+
+    @Test
+    void aFirstVisitAddsTheConsultantAndALaterOneRefreshesThem() {
+        String username = "new-" + UUID.randomUUID();
+        Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertThat(load(username)).isNull();
+
+        consultants.record(username, "Salif Traoré", "salif@harmattan.test", first);
+        Consultant added = load(username);
+        assertThat(added.displayName).isEqualTo("Salif Traoré");
+        assertThat(added.email).isEqualTo("salif@harmattan.test");
+        assertThat(added.lastSeenAt).isEqualTo(first);
+
+        // Later visits may come with the identity cookie, which carries no email: the known one stays.
+        Instant later = first.plusSeconds(900);
+        consultants.record(username, "Salif Traore", null, later);
+        Consultant refreshed = load(username);
+        assertThat(refreshed.displayName).isEqualTo("Salif Traore");
+        assertThat(refreshed.email).isEqualTo("salif@harmattan.test");
+        assertThat(refreshed.lastSeenAt).isEqualTo(later);
+    }
+}
