@@ -35,7 +35,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Pages: quarkus-oidc's code flow, plus a shortcut. Once OIDC has verified the session (decrypted
  * its cookie and checked the ID token's signature), the identity it found is kept for a short
  * while in a small cookie of our own, authenticated with an HMAC and bound to the OIDC session
- * cookie's exact value. Requests that carry a valid one skip OIDC's verification, which is most of
+ * cookie (see {@link #sessionBinding}). Requests that carry a valid one skip OIDC's verification, which is most of
  * the cost of an authenticated page. Anything else goes to OIDC as before: no identity cookie, an
  * expired one, a different OIDC session (a new sign-in, a token refresh), sign-out, the callback,
  * and the bearer-token API.
@@ -48,6 +48,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     static final String COOKIE = "hm_identity";
     /** How long a verified identity is reused before OIDC checks the session again. */
     static final long LIFETIME_SECONDS = 120;
+    private static final int BINDING_TAIL = 64;
     private static final String LOGOUT_PATH = "/logout";
     private static final String CALLBACK_PATH = "/auth/callback";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -56,12 +57,14 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     @Inject
     OidcAuthenticationMechanism oidc;
 
-    private final SecretKeySpec key;
+    /** One keyed Mac per request thread: looking the algorithm up costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
 
     @Inject
     public SessionMechanism(HarmattanConfig config) {
-        this.key = new SecretKeySpec(hmac(config.formSecret().getBytes(StandardCharsets.UTF_8),
+        SecretKeySpec key = new SecretKeySpec(hmac(config.formSecret().getBytes(StandardCharsets.UTF_8),
                 "harmattan identity cookie v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> mac(key));
     }
 
     @Override
@@ -88,8 +91,11 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     /** The identity in a valid, unexpired cookie bound to this request's OIDC session, if any. */
     Optional<SecurityIdentity> read(RoutingContext context, Instant now) {
         Cookie cookie = context.request().getCookie(COOKIE);
-        String session = sessionDigest(context);
-        if (cookie == null || session == null) {
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        String session = sessionBinding(context);
+        if (session == null) {
             return Optional.empty();
         }
         String[] parts = cookie.getValue().split("\\.");
@@ -98,7 +104,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         }
         try {
             String signed = String.join(".", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
-            byte[] expected = hmac(key, signed + "." + session);
+            byte[] expected = hmac(signed + "." + session);
             if (!MessageDigest.isEqual(expected, B64D.decode(parts[6])) || Long.parseLong(parts[5]) <= now.getEpochSecond()) {
                 return Optional.empty();
             }
@@ -119,7 +125,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     }
 
     void write(RoutingContext context, SecurityIdentity identity, JsonWebToken idToken, Instant now) {
-        String session = sessionDigest(context);
+        String session = sessionBinding(context);
         if (session == null) {
             return;
         }
@@ -130,27 +136,30 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         String name = idToken.getClaim("name") == null ? "" : idToken.getClaim("name").toString();
         String signed = String.join(".", "v1", b64(idToken.getSubject()), b64(identity.getPrincipal().getName()), b64(name),
                 b64(String.join(",", new TreeSet<>(identity.getRoles()))), Long.toString(expires));
-        String value = signed + "." + B64.encodeToString(hmac(key, signed + "." + session));
+        String value = signed + "." + B64.encodeToString(hmac(signed + "." + session));
         context.response().addCookie(Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true)
                 .setSameSite(CookieSameSite.LAX).setSecure("https".equals(context.request().scheme()))
                 .setMaxAge(LIFETIME_SECONDS));
     }
 
-    /** A digest of the OIDC session cookie(s) as the browser sent them; null when there is none. */
-    private static String sessionDigest(RoutingContext context) {
+    /**
+     * What ties the identity cookie to one OIDC session: each session cookie's name, length and
+     * last {@value #BINDING_TAIL} characters, null when there is none. quarkus-oidc encrypts the
+     * session cookie afresh (new IV, new authentication tag, both at its end) whenever it writes
+     * it, so a new sign-in or a refreshed token changes the tail. Hashing the whole 3 KB value on
+     * every page bought nothing more: whoever can send our HttpOnly identity cookie can send the
+     * session cookie beside it.
+     */
+    static String sessionBinding(RoutingContext context) {
         Set<Cookie> cookies = context.request().cookies();
-        StringBuilder session = new StringBuilder();
+        StringBuilder session = new StringBuilder(160);
         cookies.stream().filter(c -> c.getName().startsWith("q_session")).sorted(Comparator.comparing(Cookie::getName))
-                .forEach(c -> session.append(c.getName()).append('=').append(c.getValue()).append(';'));
-        if (session.length() == 0) {
-            return null;
-        }
-        try {
-            return B64.encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(session.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+                .forEach(c -> {
+                    String value = c.getValue();
+                    session.append(c.getName()).append('=').append(value.length()).append(':')
+                            .append(value, Math.max(0, value.length() - BINDING_TAIL), value.length()).append(';');
+                });
+        return session.length() == 0 ? null : session.toString();
     }
 
     private static Cookie expired(RoutingContext context) {
@@ -187,14 +196,18 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     }
 
     private static byte[] hmac(byte[] secret, byte[] data) {
-        return hmac(new SecretKeySpec(secret, "HmacSHA256"), new String(data, StandardCharsets.UTF_8));
+        return mac(new SecretKeySpec(secret, "HmacSHA256")).doFinal(data);
     }
 
-    private static byte[] hmac(SecretKeySpec key, String data) {
+    private byte[] hmac(String data) {
+        return macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac mac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -69,6 +69,29 @@ class SessionMechanismTest {
     }
 
     @Test
+    void aNewSessionOfTheSamePersonDoesNotReuseTheOldIdentityCookie() throws Exception {
+        String oldIdentity = identityCookie(consultantSession);
+        String newSession = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-consultant", "demo");
+        assertThat(newSession).isNotEqualTo(consultantSession);
+        Response page = get("/console", newSession + "; " + SessionMechanism.COOKIE + "=" + oldIdentity);
+        assertThat(page.statusCode()).isEqualTo(200);
+        // OIDC verified the new session and issued an identity cookie bound to it.
+        assertThat(page.getCookie(SessionMechanism.COOKIE)).startsWith("v1.").isNotEqualTo(oldIdentity);
+    }
+
+    @Test
+    void aSessionCookieAlteredAtItsEndIsNotServedFromTheIdentityCookie() {
+        String identity = identityCookie(consultantSession);
+        int end = consultantSession.indexOf(';') < 0 ? consultantSession.length() : consultantSession.indexOf(';');
+        char last = consultantSession.charAt(end - 1);
+        String altered = consultantSession.substring(0, end - 1) + (last == 'A' ? 'B' : 'A') + consultantSession.substring(end);
+        Response page = get("/console", altered + "; " + SessionMechanism.COOKIE + "=" + identity);
+        // The identity cookie no longer applies, and OIDC cannot read the altered session: back to sign-in.
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.header("Location")).startsWith(TestStack.get().keycloak.realmUrl());
+    }
+
+    @Test
     void signingOutClearsTheIdentityCookie() throws Exception {
         String session = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-lead", "demo");
         String identity = identityCookie(session);
