@@ -8,7 +8,12 @@ import io.harmattan.reference.Sector;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,23 +52,20 @@ public class Intake {
      * How long this sender must wait, if they have sent too many requests in the last hour from
      * this email or this client. Counted in the database, so the limit holds across instances.
      */
-    public Optional<java.time.Duration> retryAfter(String email, String clientKey, Instant now) {
-        Instant since = now.minus(java.time.Duration.ofHours(1));
-        return QuarkusTransaction.requiringNew().call(() -> {
-            String normalised = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
-            java.util.List<Lead.Recent> over = new java.util.ArrayList<>();
-            Lead.Recent byEmail = Lead.recentFromEmail(normalised, since);
-            if (byEmail.count() >= config.intake().maxPerEmailPerHour()) {
-                over.add(byEmail);
-            }
-            Lead.Recent byClient = Lead.recentFromClient(clientKey, since);
-            if (byClient.count() >= config.intake().maxPerClientPerHour()) {
-                over.add(byClient);
-            }
-            return over.stream().map(recent -> java.time.Duration.between(now, recent.oldest().plus(java.time.Duration.ofHours(1))))
-                    .map(wait -> wait.isNegative() ? java.time.Duration.ofSeconds(1) : wait)
-                    .max(java.util.Comparator.naturalOrder());
-        });
+    private Optional<Duration> retryAfter(String email, String clientKey, Instant now) {
+        Instant since = now.minus(Duration.ofHours(1));
+        List<Lead.Recent> over = new ArrayList<>();
+        Lead.Recent byEmail = Lead.recentFromEmail(email, since);
+        if (byEmail.count() >= config.intake().maxPerEmailPerHour()) {
+            over.add(byEmail);
+        }
+        Lead.Recent byClient = Lead.recentFromClient(clientKey, since);
+        if (byClient.count() >= config.intake().maxPerClientPerHour()) {
+            over.add(byClient);
+        }
+        return over.stream().map(recent -> Duration.between(now, recent.oldest().plus(Duration.ofHours(1))))
+                .map(wait -> wait.isNegative() ? Duration.ofSeconds(1) : wait)
+                .max(Comparator.naturalOrder());
     }
 
     /** A keyed hash of the client's address: enough to count its requests, useless to identify it. */
@@ -83,35 +85,70 @@ public class Intake {
     LeadMail leadMail;
 
 
+    /** What became of a valid submission. */
+    public sealed interface Outcome {
+    }
+
+    /** Stored now ({@code newLeadId} set), or earlier under the same form token or Idempotency-Key. */
+    public record Stored(String reference, Long newLeadId) implements Outcome {
+    }
+
+    /** Over the hourly limit: nothing stored; the sender may try again after {@code retryAfter}. */
+    public record Limited(Duration retryAfter) implements Outcome {
+    }
+
     /**
-     * Stores the submission and returns its reference; the acknowledgement goes out after the
-     * commit, on another thread, so the visitor never waits for the mail server. When the same
-     * form or Idempotency-Key arrives twice at once, the unique key lets one insert win and the
-     * other call answers with the winner's reference.
+     * Stores a valid submission and returns its reference, in one transaction: a resubmission
+     * finds the first one, a sender over the hourly limit gets how long to wait, anyone else gets
+     * a new lead. The acknowledgement goes out after the commit, on another thread, so the visitor
+     * never waits for the mail server. When the same form or Idempotency-Key arrives twice at
+     * once, the unique key lets one insert win and the other call answers with the winner's
+     * reference.
      */
-    public String accept(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
-        Lead lead;
+    public Outcome accept(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
+        Outcome outcome;
         try {
-            lead = QuarkusTransaction.requiringNew().call(() -> store(form, origin, language, spamReason, now));
+            outcome = QuarkusTransaction.requiringNew().call(() -> {
+                Optional<String> earlier = findReference(origin);
+                if (earlier.isPresent()) {
+                    return new Stored(earlier.get(), null);
+                }
+                Optional<Duration> wait = retryAfter(normalisedEmail(form.email()), origin.clientKey(), now);
+                if (wait.isPresent()) {
+                    return new Limited(wait.get());
+                }
+                Lead lead = store(form, origin, language, spamReason, now);
+                return new Stored(lead.reference, lead.id);
+            });
         } catch (RuntimeException raced) {
-            return referenceOf(origin).orElseThrow(() -> raced);
+            return new Stored(referenceOf(origin).orElseThrow(() -> raced), null);
         }
-        long leadId = lead.id;
-        leadMail.enqueue(leadId);
-        return lead.reference;
+        if (outcome instanceof Stored stored && stored.newLeadId() != null) {
+            leadMail.enqueue(stored.newLeadId());
+        }
+        return outcome;
     }
 
     /** The reference of the lead already stored under this form token or Idempotency-Key. */
     public Optional<String> referenceOf(Origin origin) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (origin.formTokenId() != null) {
-                return Lead.byFormToken(origin.formTokenId()).map(lead -> lead.reference);
-            }
-            if (origin.idempotencyKey() != null) {
-                return Lead.byIdempotencyKey(origin.idempotencyKey()).map(lead -> lead.reference);
-            }
-            return Optional.<String>empty();
-        });
+        if (origin.formTokenId() == null && origin.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> findReference(origin));
+    }
+
+    private static Optional<String> findReference(Origin origin) {
+        if (origin.formTokenId() != null) {
+            return Lead.byFormToken(origin.formTokenId()).map(lead -> lead.reference);
+        }
+        if (origin.idempotencyKey() != null) {
+            return Lead.byIdempotencyKey(origin.idempotencyKey()).map(lead -> lead.reference);
+        }
+        return Optional.empty();
+    }
+
+    private static String normalisedEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
     private Lead store(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
@@ -122,7 +159,7 @@ public class Intake {
         lead.status = Lead.NEW;
         lead.source = origin.source();
         lead.name = form.name().strip();
-        lead.email = form.email().strip().toLowerCase(java.util.Locale.ROOT);
+        lead.email = normalisedEmail(form.email());
         lead.organisation = form.organisation().strip();
         lead.organisationKey = Lead.organisationKey(lead.organisation);
         lead.jobTitle = form.jobTitle().strip();

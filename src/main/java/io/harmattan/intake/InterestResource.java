@@ -88,24 +88,22 @@ public class InterestResource {
         }
         String clientKey = intake.clientKey(request.remoteAddress().hostAddress());
         Intake.Origin origin = Intake.Origin.form(token.get().id(), clientKey);
-        Optional<String> already = intake.referenceOf(origin);
-        if (already.isPresent()) {
-            return redirectToReceipt(already.get());
-        }
         Map<String, String> errors = validate(form);
         String formError = intake.knownCodes(form) ? null : "unknown-choice";
         if (!errors.isEmpty() || formError != null) {
-            return invalid(form, errors, formError, form.token());
-        }
-        Optional<java.time.Duration> wait = intake.retryAfter(form.email(), clientKey, now);
-        if (wait.isPresent()) {
-            // Too many in the last hour: nothing stored, the answers kept, and when to try again.
-            return Response.status(429).header("Retry-After", Long.toString(wait.get().toSeconds()))
-                    .entity(page(form, Map.of(), "rate-limited", form.token())).build();
+            // A form already accepted under this token shows its receipt, whatever was sent again.
+            Optional<String> already = intake.referenceOf(origin);
+            return already.isPresent() ? redirectToReceipt(already.get()) : invalid(form, errors, formError, form.token());
         }
         Optional<String> spam = SpamCheck.reason(form.honeypot(), token.get().age(now), form.needs(), form.name(),
                 form.organisation(), form.jobTitle());
-        return redirectToReceipt(intake.accept(form, origin, locales.getLanguage(), spam, now));
+        Intake.Outcome outcome = intake.accept(form, origin, locales.getLanguage(), spam, now);
+        if (outcome instanceof Intake.Limited limited) {
+            // Too many in the last hour: nothing stored, the answers kept, and when to try again.
+            return Response.status(429).header("Retry-After", Long.toString(limited.retryAfter().toSeconds()))
+                    .entity(page(form, Map.of(), "rate-limited", form.token())).build();
+        }
+        return redirectToReceipt(((Intake.Stored) outcome).reference());
     }
 
     @GET

@@ -113,15 +113,15 @@ public class LeadApiResource {
             errors.sort(java.util.Comparator.comparing(FieldError::field));
             return io.harmattan.web.ApiErrors.badRequest(errors);
         }
-        Optional<Duration> wait = intake.retryAfter(request.email(), clientKey, Instant.now());
-        if (wait.isPresent()) {
-            return Response.status(429).header("Retry-After", Long.toString(wait.get().toSeconds()))
-                    .entity(new Problem("too many requests in the last hour; retry later")).build();
-        }
         // No fill time or honeypot on an API call: only the text heuristics apply.
         Optional<String> spam = SpamCheck.reason(null, Duration.ofDays(1), form.needs(), form.name(),
                 form.organisation(), form.jobTitle());
-        return created(intake.accept(form, origin, request.language(), spam, Instant.now()));
+        Intake.Outcome outcome = intake.accept(form, origin, request.language(), spam, Instant.now());
+        if (outcome instanceof Intake.Limited limited) {
+            return Response.status(429).header("Retry-After", Long.toString(limited.retryAfter().toSeconds()))
+                    .entity(new Problem("too many requests in the last hour; retry later")).build();
+        }
+        return created(((Intake.Stored) outcome).reference());
     }
 
     private static Response created(String reference) {

@@ -1,14 +1,17 @@
 package io.harmattan.reference;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.List;
+import org.hibernate.jpa.HibernateHints;
 
 @Entity
+@Cacheable
 @Table(name = "advisory_service")
 public class AdvisoryService extends ReferenceEntry {
 
     public static List<AdvisoryService> ordered() {
-        return list("order by sortOrder");
+        return find("order by sortOrder").withHint(HibernateHints.HINT_CACHEABLE, true).list();
     }
 }

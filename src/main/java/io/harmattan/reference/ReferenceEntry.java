@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.util.Locale;
 
-/** A reference code with its English and French labels and its place in lists. */
+/**
+ * A reference code with its English and French labels and its place in lists. Only migrations
+ * write these tables, so the entities and their ordered lists live in Hibernate's second-level
+ * cache: the public form and the pages that offer these choices do not query for them.
+ */
 @MappedSuperclass
 public abstract class ReferenceEntry extends PanacheEntityBase {
 

@@ -25,7 +25,7 @@ class InterestFormBrowserTest {
         String email = "prospect+" + UUID.randomUUID() + "@example.test";
         try (Browser browser = Browser.open(TestStack.get().appUrl(), language, 360)) {
             browser.go("/");
-            browser.find("a[href='/interest']").click();
+            browser.clickAndWait("a[href='/interest']");
             assertThat(browser.find("h1").getText()).isEqualTo(title);
 
             browser.find("#name").sendKeys("Amadou Traoré");
@@ -39,7 +39,7 @@ class InterestFormBrowserTest {
             browser.find("#consent").click();
             // A person takes a few seconds; faster than that counts as a robot.
             Thread.sleep(3200);
-            browser.find("#send").click();
+            browser.clickAndWait("#send");
 
             assertThat(browser.text("#countries-error")).isEqualTo(countryError);
             assertThat(browser.find("#email").getAttribute("value")).isEqualTo(email);
@@ -48,7 +48,7 @@ class InterestFormBrowserTest {
             assertThat(browser.find("#consent").isSelected()).isTrue();
 
             browser.find("input[name='countries'][value='BF']").click();
-            browser.find("#send").click();
+            browser.clickAndWait("#send");
             browser.waitForPath("/interest/received");
             assertThat(browser.find("h1").getText()).isEqualTo(thanks);
             String reference = browser.text("#reference");
