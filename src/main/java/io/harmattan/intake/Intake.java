@@ -28,9 +28,9 @@ public class Intake {
 
     /** Codes the form may send, checked against the reference tables rather than trusted. */
     boolean knownCodes(InterestForm form) {
-        return form.sectorsOrEmpty().stream().allMatch(code -> Sector.findByIdOptional(code).isPresent())
-                && form.countriesOrEmpty().stream().allMatch(code -> Country.findByIdOptional(code).isPresent())
-                && form.servicesOrEmpty().stream().allMatch(code -> AdvisoryService.findByIdOptional(code).isPresent());
+        return form.sectorsOrEmpty().stream().allMatch(code -> code != null && Sector.findByIdOptional(code).isPresent())
+                && form.countriesOrEmpty().stream().allMatch(code -> code != null && Country.findByIdOptional(code).isPresent())
+                && form.servicesOrEmpty().stream().allMatch(code -> code != null && AdvisoryService.findByIdOptional(code).isPresent());
     }
 
     /** Where a submission came from, and the key that makes a resubmission find it again. */

@@ -88,12 +88,8 @@ public class LeadApiResource {
         }
         String clientKey = intake.clientKey(http.remoteAddress().hostAddress());
         Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency, clientKey);
-        Optional<String> earlier = intake.referenceOf(origin);
-        if (earlier.isPresent()) {
-            return created(earlier.get());
-        }
         if (request == null) {
-            return io.harmattan.web.ApiErrors.badRequest(List.of(new FieldError("body", "a JSON object is required")));
+            return rejected(origin, List.of(new FieldError("body", "a JSON object is required")));
         }
         InterestForm form = new InterestForm(request.name(), request.email(), request.organisation(), request.jobTitle(),
                 request.phone(), request.sectors(), request.countries(), request.services(),
@@ -103,7 +99,7 @@ public class LeadApiResource {
         for (ConstraintViolation<InterestForm> violation : validator.validate(form)) {
             errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
         }
-        if (!LANGUAGES.contains(request.language())) {
+        if (request.language() == null || !LANGUAGES.contains(request.language())) {
             errors.add(new FieldError("language", "must be \"en\" or \"fr\""));
         }
         if (errors.isEmpty() && !intake.knownCodes(form)) {
@@ -111,7 +107,7 @@ public class LeadApiResource {
         }
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparing(FieldError::field));
-            return io.harmattan.web.ApiErrors.badRequest(errors);
+            return rejected(origin, errors);
         }
         // No fill time or honeypot on an API call: only the text heuristics apply.
         Optional<String> spam = SpamCheck.reason(null, Duration.ofDays(1), form.needs(), form.name(),
@@ -122,6 +118,15 @@ public class LeadApiResource {
                     .entity(new Problem("too many requests in the last hour; retry later")).build();
         }
         return created(((Intake.Stored) outcome).reference());
+    }
+
+    /**
+     * A replay of an accepted call answers as the first call did, whatever its body; a valid
+     * replay is recognised by {@link Intake#accept} in the same transaction as the insert.
+     */
+    private Response rejected(Intake.Origin origin, List<FieldError> errors) {
+        Optional<String> earlier = intake.referenceOf(origin);
+        return earlier.isPresent() ? created(earlier.get()) : io.harmattan.web.ApiErrors.badRequest(errors);
     }
 
     private static Response created(String reference) {

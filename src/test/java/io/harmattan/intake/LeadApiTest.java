@@ -86,6 +86,9 @@ class LeadApiTest {
             api().header("Idempotency-Key", key).body(body(email)).post("/api/v1/leads")
                     .then().statusCode(201).body("reference", equalTo(first));
         }
+        // A replay answers as the first call did even when its body would not pass on its own.
+        api().header("Idempotency-Key", key).body("{}").post("/api/v1/leads")
+                .then().statusCode(201).body("reference", equalTo(first));
         assertThat(leads(email)).isEqualTo(1);
         String other = api().header("Idempotency-Key", UUID.randomUUID().toString()).body(body(email))
                 .post("/api/v1/leads").then().statusCode(201).extract().path("reference");
@@ -103,6 +106,19 @@ class LeadApiTest {
         api().body(body).post("/api/v1/leads")
                 .then().statusCode(400).contentType(ContentType.JSON)
                 .body("errors.field", hasItems("name", "email", "countries", "consent", "language"));
+        assertThat(leads(email)).isZero();
+    }
+
+    @Test
+    void anEmptyObjectOrANullCodeAnswers400AndStoresNothing() {
+        api().body("{}").post("/api/v1/leads")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("errors.field", hasItems("name", "email", "organisation", "countries", "consent", "language"));
+        String email = "nullcode+" + UUID.randomUUID() + "@example.test";
+        Map<String, Object> nullCode = body(email);
+        nullCode.put("sectors", java.util.Arrays.asList("mining", null));
+        api().body(nullCode).post("/api/v1/leads")
+                .then().statusCode(400).body("errors.field", hasItems("sectors/countries/services"));
         assertThat(leads(email)).isZero();
     }
 
