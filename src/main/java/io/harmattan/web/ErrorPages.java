@@ -61,6 +61,16 @@ public class ErrorPages {
         return respond(Response.Status.METHOD_NOT_ALLOWED.getStatusCode(), "method not allowed", uri);
     }
 
+    /**
+     * JSON that does not parse, or parses into the wrong shape (an array for an object, an object
+     * for a string): the caller's mistake, answered as such rather than by Jackson's bare 400.
+     */
+    @ServerExceptionMapper({com.fasterxml.jackson.core.JsonProcessingException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class})
+    public Response unreadableJson(Exception e, UriInfo uri) {
+        return respond(Response.Status.BAD_REQUEST.getStatusCode(), "the body is not a JSON object of the expected shape", uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {

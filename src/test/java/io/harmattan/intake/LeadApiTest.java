@@ -141,6 +141,11 @@ class LeadApiTest {
                 .then().statusCode(415).contentType(ContentType.JSON);
         api().body("{\"name\": ").post("/api/v1/leads").then().statusCode(400).contentType(ContentType.JSON);
         api().body("null").post("/api/v1/leads").then().statusCode(400).body("errors[0].field", equalTo("body"));
+        // Well-formed JSON of the wrong shapes: each a clean 400, never a 500.
+        for (String shape : List.of("[]", "\"text\"", "{\"sectors\": \"mining\"}", "{\"sectors\": [{\"code\": 1}]}",
+                "{\"consent\": {}}", "{\"name\": [\"a\", \"b\"]}")) {
+            api().body(shape).post("/api/v1/leads").then().statusCode(400).contentType(ContentType.JSON);
+        }
     }
 
     @Test
