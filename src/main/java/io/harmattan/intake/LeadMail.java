@@ -111,12 +111,12 @@ public class LeadMail {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language));
                 String body = Templates.acknowledgement(lead, config.firmName())
                         .setLocale(Locale.forLanguageTag(lead.language)).render();
-                mailer.send(Mail.withText(lead.email, texts.mail_ack_subject(lead.reference), body));
+                send(Mail.withText(lead.email, texts.mail_ack_subject(lead.reference), body));
                 acknowledged = Instant.now();
             }
             if (lead.triageNotifiedAt == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-                mailer.send(Mail.withText(config.triageAddress(), texts.mail_triage_subject(lead.reference),
+                send(Mail.withText(config.triageAddress(), texts.mail_triage_subject(lead.reference),
                         Templates.triage(lead).setLocale(Locale.ENGLISH).render()));
                 notified = Instant.now();
             }
@@ -125,6 +125,18 @@ public class LeadMail {
             failed = true;
         }
         record(leadId, acknowledged, notified, failed ? lead.mailAttempts + 1 : 0);
+    }
+
+    /**
+     * One more try at once when a send fails: a connection that hangs or breaks costs one timeout
+     * (quarkus.mailer.timeout), not a wait for the retry job. A relay that is down fails both fast.
+     */
+    public void send(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException first) {
+            mailer.send(mail);
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import io.harmattan.intake.Lead;
 import io.harmattan.intake.LeadMail;
 import io.harmattan.web.Messages;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -48,9 +47,6 @@ public class Triage {
             this.code = code;
         }
     }
-
-    @Inject
-    Mailer mailer;
 
     @Inject
     HarmattanConfig config;
@@ -251,7 +247,7 @@ public class Triage {
     private void tellAssignee(Consultant consultant, Lead lead) {
         try {
             Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-            mailer.send(Mail.withText(consultant.email, texts.mail_assigned_subject(lead.reference),
+            leadMail.send(Mail.withText(consultant.email, texts.mail_assigned_subject(lead.reference),
                     texts.mail_assigned_body(consultant.displayName, lead.reference, lead.organisation,
                             config.publicUrl() + "/console/leads/" + lead.id)));
             QuarkusTransaction.requiringNew().run(() -> AuditEvent.record("system", "lead.assignee-notified", "lead", lead.id,

@@ -47,7 +47,7 @@ class LeadMailTest {
     }
 
     private static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         T current = value.get();
         while (!done.test(current) && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -84,6 +84,41 @@ class LeadMailTest {
         assertThat(messagesTo(email)).isEmpty();
     }
 
+    /** What the retry job does every 30 s, a few rounds of it; what arrived at {@code address} by then. */
+    private List<MimeMessage> afterRetryRounds(String address) throws InterruptedException {
+        for (int round = 0; round < 3 && messagesTo(address).isEmpty(); round++) {
+            leadMail.sendPending(Duration.ZERO);
+        }
+        return eventually(() -> messagesTo(address), list -> !list.isEmpty());
+    }
+
+    /**
+     * Right after the relay restarts, a new connection now and then never gets its greeting
+     * answered (seen about twice in fifteen restarts). Such a send is given up after the mailer's
+     * timeout and tried again at once, so the next lead's acknowledgement still goes out within
+     * seconds, and a retry round sends what is pending even when its first connection hangs.
+     */
+    @Test
+    void afterEachOfTenRelayRestartsTheNextLeadIsAcknowledgedWithoutWaitingForTheRetryJob() throws Exception {
+        for (int restart = 0; restart < 10; restart++) {
+            String during = "restart+" + UUID.randomUUID() + "@example.test";
+            TestStack.get().withMailStopped(() -> {
+                String reference = submit(during, "en");
+                try {
+                    eventually(() -> lead(reference).mailAttempts, attempts -> attempts > 0);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            leadMail.sendPending(Duration.ZERO);
+            assertThat(eventually(() -> messagesTo(during), list -> !list.isEmpty())).as("restart %d: one retry round", restart)
+                    .hasSize(1);
+            String after = "after+" + UUID.randomUUID() + "@example.test";
+            submit(after, "fr");
+            assertThat(eventually(() -> messagesTo(after), list -> !list.isEmpty())).as("restart %d", restart).hasSize(1);
+        }
+    }
+
     @Test
     void withTheMailServerDownTheLeadIsKeptAndAcknowledgedOnceItIsBack() throws Exception {
         String email = "outage+" + UUID.randomUUID() + "@example.test";
@@ -98,8 +133,7 @@ class LeadMailTest {
                 throw new IllegalStateException(e);
             }
         });
-        leadMail.sendPending(Duration.ZERO);
-        List<MimeMessage> received = eventually(() -> messagesTo(email), list -> !list.isEmpty());
+        List<MimeMessage> received = afterRetryRounds(email);
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Your request " + reference[0] + " has been received");
         assertThat(lead(reference[0]).ackSentAt).isNotNull();
