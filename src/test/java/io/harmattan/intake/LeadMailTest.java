@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.stack.StackEnv;
+import io.harmattan.testing.Eventually;
 import io.harmattan.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Acknowledgements through a real SMTP server (GreenMail), including an outage at the worst moment. */
@@ -46,16 +46,6 @@ class LeadMailTest {
         return io.harmattan.testing.Mailbox.to(address);
     }
 
-    private static <T> T eventually(Supplier<T> value, java.util.function.Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        T current = value.get();
-        while (!done.test(current) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            current = value.get();
-        }
-        return current;
-    }
-
     private static Lead lead(String reference) {
         return QuarkusTransaction.requiringNew().call(() -> Lead.byReference(reference).orElseThrow());
     }
@@ -64,13 +54,13 @@ class LeadMailTest {
     void theProspectGetsAnAcknowledgementInTheirLanguageAndTheConsultantsANotice() throws Exception {
         String email = "ibrahim+" + UUID.randomUUID() + "@example.test";
         String reference = submit(email, "fr");
-        List<MimeMessage> received = eventually(() -> messagesTo(email), list -> !list.isEmpty());
+        List<MimeMessage> received = Eventually.until(() -> messagesTo(email), list -> !list.isEmpty());
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Votre demande " + reference + " nous est parvenue");
         assertThat((String) received.get(0).getContent()).contains("Bonjour Ibrahim Maïga,", reference,
                 "L'équipe African Security Analysis");
-        assertThat(eventually(() -> lead(reference).ackSentAt, sent -> sent != null)).isNotNull();
-        assertThat(eventually(() -> lead(reference).triageNotifiedAt, sent -> sent != null)).isNotNull();
+        assertThat(Eventually.until(() -> lead(reference).ackSentAt, sent -> sent != null)).isNotNull();
+        assertThat(Eventually.until(() -> lead(reference).triageNotifiedAt, sent -> sent != null)).isNotNull();
         assertThat(messagesTo("triage@localhost")).anySatisfy(notice -> assertThat(notice.getSubject()).contains(reference));
     }
 
@@ -89,7 +79,7 @@ class LeadMailTest {
         for (int round = 0; round < 3 && messagesTo(address).isEmpty(); round++) {
             leadMail.sendPending(Duration.ZERO);
         }
-        return eventually(() -> messagesTo(address), list -> !list.isEmpty());
+        return Eventually.until(() -> messagesTo(address), list -> !list.isEmpty());
     }
 
     /**
@@ -105,17 +95,17 @@ class LeadMailTest {
             TestStack.get().withMailStopped(() -> {
                 String reference = submit(during, "en");
                 try {
-                    eventually(() -> lead(reference).mailAttempts, attempts -> attempts > 0);
+                    Eventually.until(() -> lead(reference).mailAttempts, attempts -> attempts > 0);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
             });
             leadMail.sendPending(Duration.ZERO);
-            assertThat(eventually(() -> messagesTo(during), list -> !list.isEmpty())).as("restart %d: one retry round", restart)
+            assertThat(Eventually.until(() -> messagesTo(during), list -> !list.isEmpty())).as("restart %d: one retry round", restart)
                     .hasSize(1);
             String after = "after+" + UUID.randomUUID() + "@example.test";
             submit(after, "fr");
-            assertThat(eventually(() -> messagesTo(after), list -> !list.isEmpty())).as("restart %d", restart).hasSize(1);
+            assertThat(Eventually.until(() -> messagesTo(after), list -> !list.isEmpty())).as("restart %d", restart).hasSize(1);
         }
     }
 
@@ -126,7 +116,7 @@ class LeadMailTest {
         TestStack.get().withMailStopped(() -> {
             reference[0] = submit(email, "en");
             try {
-                Lead stored = eventually(() -> lead(reference[0]), lead -> lead.mailAttempts > 0);
+                Lead stored = Eventually.until(() -> lead(reference[0]), lead -> lead.mailAttempts > 0);
                 assertThat(stored.mailAttempts).as("the failed attempt is counted").isPositive();
                 assertThat(stored.ackSentAt).isNull();
             } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harmattan.account.ClientOrganisation;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.intake.Lead;
+import io.harmattan.testing.Eventually;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.FormSession.Page;
 import io.harmattan.testing.TestStack;
@@ -15,11 +16,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -143,8 +144,8 @@ class LeadTriageTest {
                 "data-sector=\"mining\"", "data-country=\"ML\"");
 
         redirected(page.post(fields(page, "assignee", "demo-lead")).post("/console/leads/" + id + "/assign"));
-        MimeMessage mail = eventually(() -> messagesTo("demo-lead@harmattan.test").stream()
-                .filter(m -> subject(m).contains(load(id).reference)).findFirst().orElse(null));
+        MimeMessage mail = Eventually.until(() -> messagesTo("demo-lead@harmattan.test").stream()
+                .filter(m -> subject(m).contains(load(id).reference)).findFirst().orElse(null), Objects::nonNull);
         assertThat(mail).as("email to the assignee").isNotNull();
         assertThat(load(id).assignee).isEqualTo("demo-lead");
         assertThat(load(id).firstResponseAt).isNotNull();
@@ -274,7 +275,7 @@ class LeadTriageTest {
         assertThat(released.header("Location")).endsWith("/console/leads/quarantine");
         Page page = consultant.open("/console/leads/" + held);
         assertThat(load(held).status).isEqualTo("new");
-        assertThat(eventually(() -> messagesTo(email).isEmpty() ? null : messagesTo(email))).hasSize(1);
+        assertThat(Eventually.until(() -> messagesTo(email), list -> !list.isEmpty())).hasSize(1);
 
         long junk = submit("Junk", word() + "@junk.test", "Junk " + word(),
                 "Buy now http://a.test http://b.test http://c.test http://d.test", List.of("energy"), List.of("ML"));
@@ -345,15 +346,5 @@ class LeadTriageTest {
         } catch (jakarta.mail.MessagingException e) {
             return "";
         }
-    }
-
-    static <T> T eventually(java.util.function.Supplier<T> value) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        T current = value.get();
-        while (current == null && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            current = value.get();
-        }
-        return current;
     }
 }

@@ -1,0 +1,28 @@
+package io.harmattan.testing;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Waits for what happens on another thread (a mail going out). Generous: mail that meets a hung
+ * connection is tried again after the mailer's 10 s timeout.
+ */
+public final class Eventually {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private Eventually() {
+    }
+
+    /** The value once {@code done} accepts it, or the last one read when patience runs out. */
+    public static <T> T until(Supplier<T> value, Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        T current = value.get();
+        while (!done.test(current) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            current = value.get();
+        }
+        return current;
+    }
+}
