@@ -53,6 +53,32 @@ public interface HarmattanConfig {
         java.time.Duration breach();
     }
 
+    /** The SMTP relay that acknowledgements and notices go through. */
+    Mail mail();
+
+    interface Mail {
+        String from();
+
+        @io.smallrye.config.WithDefault("localhost")
+        String host();
+
+        @io.smallrye.config.WithDefault("25")
+        int port();
+
+        /** Set for a relay that requires authentication (then STARTTLS is required too). */
+        java.util.Optional<String> username();
+
+        java.util.Optional<String> password();
+
+        /** For connecting, and for each answer of the relay. */
+        @io.smallrye.config.WithDefault("10s")
+        java.time.Duration timeout();
+
+        /** Dev mode: mail is written to the log instead of being sent. */
+        @io.smallrye.config.WithDefault("false")
+        boolean logOnly();
+    }
+
     /** Signs the one-time tokens of public forms. */
     String formSecret();
 }

@@ -3,8 +3,7 @@ package io.harmattan.intake;
 import io.harmattan.HarmattanConfig;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.web.Messages;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.harmattan.mail.Smtp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,7 +40,7 @@ public class LeadMail {
     }
 
     @Inject
-    Mailer mailer;
+    Smtp smtp;
 
     @Inject
     HarmattanConfig config;
@@ -111,32 +110,21 @@ public class LeadMail {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language));
                 String body = Templates.acknowledgement(lead, config.firmName())
                         .setLocale(Locale.forLanguageTag(lead.language)).render();
-                send(Mail.withText(lead.email, texts.mail_ack_subject(lead.reference), body));
+                smtp.send(lead.email, texts.mail_ack_subject(lead.reference), body);
                 acknowledged = Instant.now();
             }
             if (lead.triageNotifiedAt == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-                send(Mail.withText(config.triageAddress(), texts.mail_triage_subject(lead.reference),
-                        Templates.triage(lead).setLocale(Locale.ENGLISH).render()));
+                smtp.send(config.triageAddress(), texts.mail_triage_subject(lead.reference),
+                        Templates.triage(lead).setLocale(Locale.ENGLISH).render());
                 notified = Instant.now();
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Mail for lead %d not sent (will retry): %s", leadId, e.getClass().getSimpleName());
+            LOG.warnf("Mail for lead %d not sent (will retry): %s", leadId,
+                    e instanceof Smtp.MailFailure ? e.getMessage() : e.getClass().getSimpleName());
             failed = true;
         }
         record(leadId, acknowledged, notified, failed ? lead.mailAttempts + 1 : 0);
-    }
-
-    /**
-     * One more try at once when a send fails: a connection that hangs or breaks costs one timeout
-     * (quarkus.mailer.timeout), not a wait for the retry job. A relay that is down fails both fast.
-     */
-    public void send(Mail mail) {
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException first) {
-            mailer.send(mail);
-        }
     }
 
     /**

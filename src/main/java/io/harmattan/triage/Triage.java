@@ -5,8 +5,8 @@ import io.harmattan.account.ClientOrganisation;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.intake.Lead;
 import io.harmattan.intake.LeadMail;
+import io.harmattan.mail.Smtp;
 import io.harmattan.web.Messages;
-import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -53,6 +53,9 @@ public class Triage {
 
     @Inject
     LeadMail leadMail;
+
+    @Inject
+    Smtp smtp;
 
     public void assign(long id, long seen, String actor, String assignee) {
         String target = assignee == null || assignee.isBlank() ? null : assignee.strip();
@@ -247,9 +250,9 @@ public class Triage {
     private void tellAssignee(Consultant consultant, Lead lead) {
         try {
             Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-            leadMail.send(Mail.withText(consultant.email, texts.mail_assigned_subject(lead.reference),
+            smtp.send(consultant.email, texts.mail_assigned_subject(lead.reference),
                     texts.mail_assigned_body(consultant.displayName, lead.reference, lead.organisation,
-                            config.publicUrl() + "/console/leads/" + lead.id)));
+                            config.publicUrl() + "/console/leads/" + lead.id));
             QuarkusTransaction.requiringNew().run(() -> AuditEvent.record("system", "lead.assignee-notified", "lead", lead.id,
                     "to=" + consultant.username));
         } catch (RuntimeException e) {

@@ -5,8 +5,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Waits for what happens on another thread (a mail going out). Generous: mail that meets a hung
- * connection is tried again after the mailer's 10 s timeout.
+ * Waits for what happens on another thread (a mail going out). Generous, at 30 s: the mail
+ * sender's threads may be busy with earlier mail, and a hung relay costs each send 10 s.
  */
 public final class Eventually {
 
