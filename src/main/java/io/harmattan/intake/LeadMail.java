@@ -105,17 +105,18 @@ public class LeadMail {
         Instant acknowledged = null;
         Instant notified = null;
         boolean failed = false;
-        try {
+        // Both messages over one connection to the relay.
+        try (Smtp.Connection mail = smtp.open()) {
             if (lead.ackSentAt == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language));
                 String body = Templates.acknowledgement(lead, config.firmName())
                         .setLocale(Locale.forLanguageTag(lead.language)).render();
-                smtp.send(lead.email, texts.mail_ack_subject(lead.reference), body);
+                mail.send(lead.email, texts.mail_ack_subject(lead.reference), body);
                 acknowledged = Instant.now();
             }
             if (lead.triageNotifiedAt == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-                smtp.send(config.triageAddress(), texts.mail_triage_subject(lead.reference),
+                mail.send(config.triageAddress(), texts.mail_triage_subject(lead.reference),
                         Templates.triage(lead).setLocale(Locale.ENGLISH).render());
                 notified = Instant.now();
             }

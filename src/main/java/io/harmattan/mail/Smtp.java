@@ -65,27 +65,60 @@ public class Smtp {
         }
     }
 
-    /** Sends one plain-text message (UTF-8); throws {@link MailFailure} if the relay did not take it. */
+    /** Sends one plain-text message on a connection of its own; see {@link Connection#send}. */
     public void send(String to, String subject, String text) {
-        if (config.mail().logOnly()) {
-            LOG.infof("Mail not sent (log-only) to %s: %s%n%s", to, subject, text);
-            return;
+        try (Connection connection = open()) {
+            connection.send(to, subject, text);
         }
-        try {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(from);
-            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
-            message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(text, StandardCharsets.UTF_8.name());
-            message.setSentDate(new Date());
+    }
+
+    /** A connection to the relay, made on the first message, for the messages of one job. */
+    public Connection open() {
+        return new Connection();
+    }
+
+    public final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        private Connection() {
+        }
+
+        /** Sends one plain-text message (UTF-8); throws {@link MailFailure} if the relay did not take it. */
+        public void send(String to, String subject, String text) {
             HarmattanConfig.Mail mail = config.mail();
-            if (mail.username().isPresent()) {
-                Transport.send(message, mail.username().get(), mail.password().orElse(""));
-            } else {
-                Transport.send(message);
+            if (mail.logOnly()) {
+                LOG.infof("Mail not sent (log-only) to %s: %s%n%s", to, subject, text);
+                return;
             }
-        } catch (MessagingException e) {
-            throw new MailFailure(e);
+            try {
+                MimeMessage message = new MimeMessage(session);
+                message.setFrom(from);
+                message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+                message.setSubject(subject, StandardCharsets.UTF_8.name());
+                message.setText(text, StandardCharsets.UTF_8.name());
+                message.setSentDate(new Date());
+                message.saveChanges();
+                if (transport == null) {
+                    transport = session.getTransport("smtp");
+                    transport.connect(mail.username().orElse(null), mail.password().orElse(null));
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                throw new MailFailure(e);
+            }
+        }
+
+        /** Says goodbye to the relay; what was sent is sent whatever the relay answers to that. */
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    LOG.debugf("Relay did not answer QUIT: %s", e.getClass().getSimpleName());
+                }
+            }
         }
     }
 }
