@@ -92,9 +92,7 @@ public class ErrorPages {
                 return fallback;
             }
             Response.ResponseBuilder response = Response.status(challenge.status);
-            if (challenge.headerName != null) {
-                response.header(challenge.headerName.toString(), challenge.headerContent);
-            }
+            challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
             return response.build();
         }).onFailure().recoverWithItem(fallback);
     }
