@@ -2,6 +2,12 @@ package io.harmattan.intake;
 
 import io.harmattan.HarmattanConfig;
 import io.harmattan.audit.AuditEvent;
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadMail;
+import io.harmattan.lead.LeadStatus;
+import io.harmattan.lead.LeadTags;
+import io.harmattan.lead.OrganisationKey;
+import io.harmattan.lead.SpamReason;
 import io.harmattan.reference.AdvisoryService;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
@@ -105,7 +111,7 @@ public class Intake {
      * once, the unique key lets one insert win and the other call answers with the winner's
      * reference.
      */
-    public Outcome accept(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
+    public Outcome accept(InterestForm form, Origin origin, String language, Optional<SpamReason.Signal> spamReason, Instant now) {
         Outcome outcome;
         try {
             outcome = QuarkusTransaction.requiringNew().call(() -> {
@@ -151,17 +157,17 @@ public class Intake {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private Lead store(InterestForm form, Origin origin, String language, Optional<String> spamReason, Instant now) {
+    private Lead store(InterestForm form, Origin origin, String language, Optional<SpamReason.Signal> spamReason, Instant now) {
         Lead lead = new Lead();
         lead.formToken = origin.formTokenId();
         lead.idempotencyKey = origin.idempotencyKey();
         lead.clientKey = origin.clientKey();
-        lead.status = Lead.NEW;
+        lead.status = LeadStatus.NEW;
         lead.source = origin.source();
         lead.name = form.name().strip();
         lead.email = normalisedEmail(form.email());
         lead.organisation = form.organisation().strip();
-        lead.organisationKey = Lead.organisationKey(lead.organisation);
+        lead.organisationKey = OrganisationKey.of(lead.organisation);
         lead.jobTitle = form.jobTitle().strip();
         lead.phone = form.phone() == null || form.phone().isBlank() ? null : form.phone().strip();
         lead.timeframe = form.timeframe();
@@ -177,11 +183,11 @@ public class Intake {
         lead.services.addAll(form.servicesOrEmpty());
         spamReason.ifPresent(lead::quarantine);
         lead.duplicateOf = Lead.firstFrom(lead.email, lead.organisationKey).orElse(null);
-        lead.fitScore = io.harmattan.triage.LeadTags.of(lead).fit(lead).total();
+        lead.fitScore = LeadTags.of(lead).fit(lead).total();
         lead.persistAndFlush();
         lead.reference = Lead.referenceFor(lead.id, now);
-        AuditEvent.record("prospect", "lead.submitted", "lead", lead.id, "source=" + lead.source + " status=" + lead.status
-                + spamReason.map(reason -> " reason=" + reason).orElse("")
+        AuditEvent.record("prospect", "lead.submitted", "lead", lead.id, "source=" + lead.source + " status=" + lead.status.code()
+                + spamReason.map(signal -> " reason=" + signal.reason().code()).orElse("")
                 + (lead.duplicateOf == null ? "" : " duplicate-of=" + lead.duplicateOf));
         return lead;
     }

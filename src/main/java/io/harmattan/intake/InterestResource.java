@@ -1,6 +1,7 @@
 package io.harmattan.intake;
 
 import io.harmattan.HarmattanConfig;
+import io.harmattan.lead.SpamReason;
 import io.harmattan.reference.AdvisoryService;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
@@ -95,7 +96,7 @@ public class InterestResource {
             Optional<String> already = intake.referenceOf(origin);
             return already.isPresent() ? redirectToReceipt(already.get()) : invalid(form, errors, formError, form.token());
         }
-        Optional<String> spam = SpamCheck.reason(form.honeypot(), token.get().age(now), form.needs(), form.name(),
+        Optional<SpamReason.Signal> spam = SpamCheck.reason(form.honeypot(), token.get().age(now), form.needs(), form.name(),
                 form.organisation(), form.jobTitle());
         Intake.Outcome outcome = intake.accept(form, origin, locales.getLanguage(), spam, now);
         if (outcome instanceof Intake.Limited limited) {

@@ -1,5 +1,6 @@
 package io.harmattan.intake;
 
+import io.harmattan.lead.SpamReason;
 import io.harmattan.web.ApiErrors.Errors;
 import io.harmattan.web.ApiErrors.FieldError;
 import io.harmattan.web.ApiErrors.Problem;
@@ -110,7 +111,7 @@ public class LeadApiResource {
             return rejected(origin, errors);
         }
         // No fill time or honeypot on an API call: only the text heuristics apply.
-        Optional<String> spam = SpamCheck.reason(null, Duration.ofDays(1), form.needs(), form.name(),
+        Optional<SpamReason.Signal> spam = SpamCheck.reason(null, Duration.ofDays(1), form.needs(), form.name(),
                 form.organisation(), form.jobTitle());
         Intake.Outcome outcome = intake.accept(form, origin, request.language(), spam, Instant.now());
         if (outcome instanceof Intake.Limited limited) {

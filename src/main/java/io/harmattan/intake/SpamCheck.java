@@ -1,5 +1,7 @@
 package io.harmattan.intake;
 
+import io.harmattan.lead.SpamReason;
+import io.harmattan.lead.SpamReason.Signal;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -22,12 +24,12 @@ public final class SpamCheck {
     }
 
     /** Why the submission looks like spam, or empty when it does not. */
-    public static Optional<String> reason(String honeypot, Duration fillTime, String... texts) {
+    public static Optional<Signal> reason(String honeypot, Duration fillTime, String... texts) {
         if (honeypot != null && !honeypot.isBlank()) {
-            return Optional.of("honeypot field filled in");
+            return Optional.of(Signal.of(SpamReason.HONEYPOT));
         }
         if (fillTime.compareTo(MINIMUM_FILL_TIME) < 0) {
-            return Optional.of("form filled in " + fillTime.toMillis() + " ms");
+            return Optional.of(new Signal(SpamReason.FAST, (int) fillTime.toMillis()));
         }
         int links = 0;
         for (String text : texts) {
@@ -39,9 +41,9 @@ public final class SpamCheck {
                 links++;
             }
             if (MARKUP.matcher(text).find()) {
-                return Optional.of("markup in the text");
+                return Optional.of(Signal.of(SpamReason.MARKUP));
             }
         }
-        return links > MAXIMUM_LINKS ? Optional.of(links + " links in the text") : Optional.empty();
+        return links > MAXIMUM_LINKS ? Optional.of(new Signal(SpamReason.LINKS, links)) : Optional.empty();
     }
 }

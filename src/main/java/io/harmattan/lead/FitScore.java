@@ -1,4 +1,4 @@
-package io.harmattan.triage;
+package io.harmattan.lead;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +25,7 @@ import java.util.Set;
 public final class FitScore {
 
     public static final Set<String> CORE_SECTORS = Set.of("mining", "construction", "energy", "finance");
-    static final Set<String> AES = Set.of("BF", "ML", "NE");
+    public static final Set<String> AES = Set.of("BF", "ML", "NE");
     static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "yahoo.com", "yahoo.fr", "hotmail.com",
             "hotmail.fr", "outlook.com", "outlook.fr", "live.com", "live.fr", "icloud.com", "me.com", "aol.com",
             "proton.me", "protonmail.com", "gmx.com", "gmx.fr", "orange.fr", "free.fr", "laposte.net", "mail.com",

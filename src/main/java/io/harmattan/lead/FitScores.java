@@ -1,6 +1,5 @@
-package io.harmattan.triage;
+package io.harmattan.lead;
 
-import io.harmattan.intake.Lead;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

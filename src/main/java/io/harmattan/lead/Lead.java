@@ -1,5 +1,7 @@
-package io.harmattan.intake;
+package io.harmattan.lead;
 
+import io.harmattan.account.ClientOrganisation;
+import io.harmattan.audit.AuditEvent;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,17 +15,21 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** A request for interest, as the prospect sent it. */
+/**
+ * A request for interest, as the prospect sent it, and its life cycle ({@link LeadStatus}). Every
+ * state change is a method here that refuses an illegal move and records the timeline event and
+ * the audit event in the caller's transaction.
+ */
 @Entity
 @Table(name = "lead")
 public class Lead extends PanacheEntityBase {
-
-    public static final String NEW = "new";
-    public static final String SPAM = "spam";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,10 +48,14 @@ public class Lead extends PanacheEntityBase {
     public String idempotencyKey;
 
     @Column(nullable = false, length = 16)
-    public String status;
+    public LeadStatus status;
 
     @Column(name = "spam_reason", length = 200)
-    public String spamReason;
+    public SpamReason spamReason;
+
+    /** The number that goes with the spam reason: the fill time in ms, the count of links. */
+    @Column(name = "spam_value")
+    public Integer spamValue;
 
     @Column(nullable = false, length = 8)
     public String source;
@@ -110,6 +120,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "mail_attempts", nullable = false)
     public int mailAttempts;
 
+    /** A sender owns this lead's pending mail until then (see {@link #claimMail}). */
+    @Column(name = "mail_claimed_until")
+    public Instant mailClaimedUntil;
+
     /** The consultant (username) handling it. */
     @Column(length = 120)
     public String assignee;
@@ -173,6 +187,131 @@ public class Lead extends PanacheEntityBase {
         return tagsReviewedAt != null;
     }
 
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    // --- The life cycle ---------------------------------------------------------------------------
+
+    /** Held back as suspected spam at intake: stored like any other, kept out of the inbox until released. */
+    public void quarantine(SpamReason.Signal signal) {
+        status = LeadStatus.SPAM;
+        spamReason = signal.reason();
+        spamValue = signal.value();
+    }
+
+    /** To a consultant (username), or to nobody when {@code assignee} is null. */
+    public void assignTo(String assignee, String by) {
+        require(isOpen());
+        this.assignee = assignee;
+        record(by, LeadEvent.Kind.ASSIGNED, assignee, null, "lead.assigned", "to=" + assignee);
+    }
+
+    public void qualify(String by) {
+        moveTo(LeadStatus.QUALIFIED, by, null);
+    }
+
+    public void disqualify(String reason, String by) {
+        moveTo(LeadStatus.DISQUALIFIED, by, Objects.requireNonNull(reason));
+    }
+
+    public void markSpam(String by) {
+        moveTo(LeadStatus.SPAM, by, null);
+        spamReason = SpamReason.CONSULTANT;
+        spamValue = null;
+    }
+
+    /** Out of the quarantine, into the inbox: its acknowledgement and notice are now due. */
+    public void release(String by) {
+        require(status == LeadStatus.SPAM);
+        moveTo(LeadStatus.NEW, by, null);
+    }
+
+    /** A disqualified lead back to new. */
+    public void reopen(String by) {
+        require(status == LeadStatus.DISQUALIFIED);
+        moveTo(LeadStatus.NEW, by, null);
+    }
+
+    /** The consultants' own sectors and countries, which from now on stand for the declared and inferred ones. */
+    public void correctTags(Collection<String> newSectors, Collection<String> newCountries, String by) {
+        reviewedSectors.clear();
+        reviewedSectors.addAll(newSectors);
+        reviewedCountries.clear();
+        reviewedCountries.addAll(newCountries);
+        tagsReviewedBy = by;
+        tagsReviewedAt = Instant.now();
+        LeadTags tags = LeadTags.of(this, null);
+        fitScore = tags.fit(this).total();
+        record(by, LeadEvent.Kind.TAGS, String.join(",", tags.sectors()) + ";" + String.join(",", tags.countries()), null,
+                "lead.tags-corrected", null);
+    }
+
+    /** Folds this lead into {@code survivor}; this one keeps its record and timeline, marked merged. */
+    public void mergeInto(Lead survivor, String by) {
+        require(!id.equals(survivor.id) && status.canMoveTo(LeadStatus.MERGED)
+                && survivor.status != LeadStatus.MERGED && survivor.status != LeadStatus.SPAM);
+        status = LeadStatus.MERGED;
+        mergedInto = survivor.id;
+        // Leads already folded into this one follow it.
+        update("mergedInto = ?1 where mergedInto = ?2", survivor.id, id);
+        LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.MERGED_INTO, survivor.reference, null);
+        survivor.record(by, LeadEvent.Kind.MERGED_IN, reference, null, "lead.merged", "from=" + id);
+    }
+
+    /** A qualified lead has become this client organisation. */
+    public void convertTo(ClientOrganisation organisation, String by) {
+        require(status.canMoveTo(LeadStatus.CONVERTED));
+        status = LeadStatus.CONVERTED;
+        clientOrganisationId = organisation.id;
+        respond();
+        record(by, LeadEvent.Kind.CONVERTED, organisation.name, null, "lead.converted", "organisation=" + organisation.id);
+    }
+
+    /** A note on the timeline; it changes nothing else. */
+    public void annotate(String text, String by) {
+        LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.NOTE, null, text);
+        AuditEvent.record(by, "lead.note", "lead", id, null);
+    }
+
+    private void moveTo(LeadStatus to, String by, String reason) {
+        require(status.canMoveTo(to));
+        status = to;
+        statusReason = reason;
+        respond();
+        record(by, LeadEvent.Kind.STATUS, to.code(), reason, "lead.status", "to=" + to.code());
+    }
+
+    /** The first triage decision stops the response clock. */
+    private void respond() {
+        if (firstResponseAt == null) {
+            firstResponseAt = Instant.now();
+        }
+    }
+
+    private void record(String by, LeadEvent.Kind kind, String detail, String remark, String action, String auditDetail) {
+        if (kind == LeadEvent.Kind.ASSIGNED) {
+            respond();
+        }
+        LeadEvent.record(id, Instant.now(), by, kind, detail, remark);
+        AuditEvent.record(by, action, "lead", id, auditDetail);
+    }
+
+    private static void require(boolean allowed) {
+        if (!allowed) {
+            throw new IllegalMove();
+        }
+    }
+
+    /** The action does not apply to the lead as it is now. */
+    public static final class IllegalMove extends RuntimeException {
+        IllegalMove() {
+            super("illegal lead move", null, false, false);
+        }
+    }
+
+    // --- Queries ----------------------------------------------------------------------------------
+
     public static Optional<Lead> byFormToken(String tokenId) {
         return find("formToken", tokenId).firstResultOptional();
     }
@@ -185,59 +324,57 @@ public class Lead extends PanacheEntityBase {
         return find("reference", reference).firstResultOptional();
     }
 
-    /** Genuine leads whose acknowledgement or notice has not gone out yet, oldest first. */
-    static java.util.List<Long> awaitingMail(int maxAttempts, Instant submittedBefore, int limit) {
+    /** Genuine leads whose acknowledgement or notice has not gone out yet and that no sender holds, oldest first. */
+    public static List<Long> awaitingMail(int maxAttempts, Instant submittedBefore, Instant now, int limit) {
         return getEntityManager().createQuery("select l.id from Lead l where l.status = ?1"
                 + " and (l.ackSentAt is null or l.triageNotifiedAt is null) and l.mailAttempts < ?2"
-                + " and l.submittedAt < ?3 order by l.id", Long.class)
-                .setParameter(1, NEW).setParameter(2, maxAttempts).setParameter(3, submittedBefore)
-                .setMaxResults(limit).getResultList();
+                + " and l.submittedAt < ?3 and (l.mailClaimedUntil is null or l.mailClaimedUntil < ?4) order by l.id",
+                Long.class).setParameter(1, LeadStatus.NEW).setParameter(2, maxAttempts).setParameter(3, submittedBefore)
+                .setParameter(4, now).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Claims the lead's pending mail for one sender until {@code until}, in one conditional update:
+     * of two senders racing for the same row, the database lets exactly one match. False when there
+     * is nothing to send or another sender holds it. A bulk update, so the lead's version (what a
+     * consultant's open page saw) stays as it is.
+     */
+    public static boolean claimMail(long id, Instant now, Instant until) {
+        return update("mailClaimedUntil = ?1 where id = ?2 and status = ?3"
+                + " and (ackSentAt is null or triageNotifiedAt is null)"
+                + " and (mailClaimedUntil is null or mailClaimedUntil < ?4)", until, id, LeadStatus.NEW, now) == 1;
+    }
+
+    public static void releaseMail(long id) {
+        update("mailClaimedUntil = null where id = ?1", id);
     }
 
     /** How many leads came from this email, or this client, since the given time, and the oldest of them. */
-    record Recent(long count, Instant oldest) {
+    public record Recent(long count, Instant oldest) {
     }
 
-    static Recent recentFromEmail(String email, Instant since) {
-        Object[] row = getEntityManager().createQuery("select count(l), min(l.submittedAt) from Lead l"
-                + " where l.email = ?1 and l.submittedAt > ?2", Object[].class)
-                .setParameter(1, email).setParameter(2, since).getSingleResult();
-        return new Recent((Long) row[0], (Instant) row[1]);
+    public static Recent recentFromEmail(String email, Instant since) {
+        return recent("l.email = ?1", email, since);
     }
 
-    static Recent recentFromClient(String clientKey, Instant since) {
-        Object[] row = getEntityManager().createQuery("select count(l), min(l.submittedAt) from Lead l"
-                + " where l.clientKey = ?1 and l.submittedAt > ?2", Object[].class)
-                .setParameter(1, clientKey).setParameter(2, since).getSingleResult();
+    public static Recent recentFromClient(String clientKey, Instant since) {
+        return recent("l.clientKey = ?1", clientKey, since);
+    }
+
+    private static Recent recent(String who, String value, Instant since) {
+        Object[] row = getEntityManager().createQuery("select count(l), min(l.submittedAt) from Lead l where " + who
+                + " and l.submittedAt > ?2", Object[].class).setParameter(1, value).setParameter(2, since).getSingleResult();
         return new Recent((Long) row[0], (Instant) row[1]);
     }
 
     /** The earliest lead from this email or organisation, if any. */
-    static Optional<Long> firstFrom(String email, String organisationKey) {
+    public static Optional<Long> firstFrom(String email, String organisationKey) {
         return getEntityManager().createQuery("select min(l.id) from Lead l where l.email = ?1 or l.organisationKey = ?2",
                 Long.class).setParameter(1, email).setParameter(2, organisationKey).getResultStream()
-                .filter(java.util.Objects::nonNull).findFirst();
+                .filter(Objects::nonNull).findFirst();
     }
 
-    private static final java.util.regex.Pattern ACCENTS = java.util.regex.Pattern.compile("\\p{M}+");
-    private static final java.util.regex.Pattern LEGAL_FORMS = java.util.regex.Pattern.compile(
-            "\\b(s ?a ?r ?l|s ?a ?s|s ?a|ltd|limited|inc|llc|plc|gmbh|corp|corporation|company|co)\\b");
-
-    /** "Société Minière du Liptako S.A." and "societe miniere du liptako" give the same key. */
-    static String organisationKey(String organisation) {
-        String folded = ACCENTS.matcher(java.text.Normalizer.normalize(organisation, java.text.Normalizer.Form.NFD))
-                .replaceAll("").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ");
-        String key = LEGAL_FORMS.matcher(folded).replaceAll(" ").replaceAll("\\s+", " ").strip();
-        return key.isEmpty() ? folded.strip() : key;
-    }
-
-    static String referenceFor(long id, Instant submittedAt) {
+    public static String referenceFor(long id, Instant submittedAt) {
         return String.format("RFI-%d-%05d", submittedAt.atZone(ZoneOffset.UTC).getYear(), id);
-    }
-
-    /** Quarantines the lead: stored like any other, kept out of the inbox until a consultant releases it. */
-    void quarantine(String reason) {
-        status = SPAM;
-        spamReason = reason;
     }
 }

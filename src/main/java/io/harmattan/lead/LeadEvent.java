@@ -1,7 +1,9 @@
-package io.harmattan.triage;
+package io.harmattan.lead;
 
+import io.harmattan.persistence.CodedEnum;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -11,18 +13,25 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** One step in a lead's timeline, with who took it and when (UTC). */
+/** One step in a lead's timeline, with who took it and when (UTC). Written only by {@link Lead}'s life cycle. */
 @Entity
 @Table(name = "lead_event")
 public class LeadEvent extends PanacheEntityBase {
 
-    public static final String STATUS = "status";
-    public static final String ASSIGNED = "assigned";
-    public static final String NOTE = "note";
-    public static final String TAGS = "tags";
-    public static final String MERGED_IN = "merged-in";
-    public static final String MERGED_INTO = "merged-into";
-    public static final String CONVERTED = "converted";
+    public enum Kind {
+        STATUS, ASSIGNED, NOTE, TAGS, MERGED_IN, MERGED_INTO, CONVERTED;
+
+        public String code() {
+            return CodedEnum.code(this);
+        }
+
+        @Converter(autoApply = true)
+        public static class Column extends CodedEnum.Column<Kind> {
+            public Column() {
+                super(Kind.class);
+            }
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,21 +47,28 @@ public class LeadEvent extends PanacheEntityBase {
     public String actor;
 
     @Column(nullable = false, length = 32)
-    public String kind;
+    public Kind kind;
 
-    /** What the step was about: the new status, the assignee, the note's text, the other lead's reference. */
+    /**
+     * The step's parameter, a code or a name: the new status, the assignee, the other lead's
+     * reference, the organisation, the corrected sectors and countries.
+     */
     @Column(length = 4000)
     public String detail;
 
-    public static LeadEvent record(long leadId, Instant at, String actor, String kind, String detail) {
+    /** What a person wrote: a note, the reason for a disqualification. */
+    @Column(length = 4000)
+    public String remark;
+
+    static void record(long leadId, Instant at, String actor, Kind kind, String detail, String remark) {
         LeadEvent event = new LeadEvent();
         event.leadId = leadId;
         event.occurredAt = at;
         event.actor = actor;
         event.kind = kind;
         event.detail = detail;
+        event.remark = remark;
         event.persist();
-        return event;
     }
 
     public static List<LeadEvent> of(Collection<Long> leadIds) {

@@ -1,4 +1,4 @@
-package io.harmattan.intake;
+package io.harmattan.lead;
 
 import io.harmattan.HarmattanConfig;
 import io.harmattan.audit.AuditEvent;
@@ -12,6 +12,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,12 +26,16 @@ import org.jboss.logging.Logger;
  * The acknowledgement to the prospect, in their language, and the notice to the consultants.
  * Mail goes out only after the lead is committed; what fails is counted on the lead and sent
  * again by the retry job, so a mail outage delays an acknowledgement but never loses a lead.
+ * Whoever sends a lead's mail first claims it in the database ({@link Lead#claimMail}), so that two
+ * instances, or the retry job and the sender a new lead was handed to, never both send it.
  */
 @ApplicationScoped
 public class LeadMail {
 
     private static final Logger LOG = Logger.getLogger(LeadMail.class);
     static final int MAX_ATTEMPTS = 20;
+    /** Longer than the two sends can take (10 s timeouts each); a sender that died loses its claim then. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
 
     @CheckedTemplate
     static class Templates {
@@ -75,31 +80,36 @@ public class LeadMail {
     }
 
     /**
-     * Whatever earlier attempts left unsent (an outage, a full queue, a restart); harmless on several
-     * instances (each send is checked first). Leads younger than a minute are still in some queue.
+     * Whatever earlier attempts left unsent (an outage, a full queue, a restart). Quartz fires it on
+     * one instance at a time; each lead's mail is claimed before it is sent all the same. Leads
+     * younger than a minute are still in some sender's queue.
      */
-    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "lead-mail-retry", every = "30s", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sendPending() {
-        sendPending(java.time.Duration.ofMinutes(1));
+        sendPending(Duration.ofMinutes(1));
     }
 
-    void sendPending(java.time.Duration minimumAge) {
+    void sendPending(Duration minimumAge) {
+        Instant now = Instant.now();
         List<Long> pending = QuarkusTransaction.requiringNew()
-                .call(() -> Lead.awaitingMail(MAX_ATTEMPTS, Instant.now().minus(minimumAge), 200));
+                .call(() -> Lead.awaitingMail(MAX_ATTEMPTS, now.minus(minimumAge), now, 200));
         pending.forEach(this::deliver);
     }
 
-    /** Sends what this lead still lacks, recording each success and counting a failure. */
+    /** Sends what this lead still lacks, recording each success and counting a failure; nothing if another sender holds it. */
     public void deliver(long leadId) {
+        Instant now = Instant.now();
         Lead lead = QuarkusTransaction.requiringNew().call(() -> {
-            Lead found = Lead.findById(leadId);
-            if (found != null) {
-                found.countries.size();
-                found.sectors.size();
+            if (!Lead.claimMail(leadId, now, now.plus(CLAIM))) {
+                return null;
             }
+            Lead found = Lead.findById(leadId);
+            found.countries.size();
+            found.sectors.size();
             return found;
         });
-        if (lead == null || !Lead.NEW.equals(lead.status)) {
+        if (lead == null) {
             return;
         }
         Instant acknowledged = null;
@@ -133,10 +143,8 @@ public class LeadMail {
      * alone: a mail going out is no edit that should make a consultant's open page stale.
      */
     private static void record(long leadId, Instant acknowledged, Instant notified, int failedAttempt) {
-        if (acknowledged == null && notified == null && failedAttempt == 0) {
-            return;
-        }
         QuarkusTransaction.requiringNew().run(() -> {
+            Lead.releaseMail(leadId);
             if (acknowledged != null) {
                 Lead.update("ackSentAt = ?1 where id = ?2", acknowledged, leadId);
                 AuditEvent.record("system", "lead.acknowledged", "lead", leadId, null);

@@ -1,47 +1,51 @@
-package io.harmattan.triage;
+package io.harmattan.lead;
 
-import java.util.List;
-import java.util.Map;
+import io.harmattan.persistence.CodedEnum;
+import jakarta.persistence.Converter;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The triage life cycle: new -> qualified | disqualified (with a reason) | spam; qualified ->
- * converted; spam -> new (released from quarantine); disqualified -> new (reopened); a new lead
- * may be merged into another. Converted and merged are final.
+ * converted | disqualified; spam -> new (released from quarantine); disqualified -> new (reopened);
+ * a new lead may be merged into another. Converted and merged are final. Declared in the order the
+ * inbox shows them; stored as the lower-case {@link #code()}.
  */
-public final class LeadStatus {
+public enum LeadStatus {
+    NEW, QUALIFIED, DISQUALIFIED, CONVERTED, MERGED, SPAM;
 
-    public static final String NEW = "new";
-    public static final String QUALIFIED = "qualified";
-    public static final String DISQUALIFIED = "disqualified";
-    public static final String SPAM = "spam";
-    public static final String CONVERTED = "converted";
-    public static final String MERGED = "merged";
-
-    /** In the order the inbox shows them. */
-    public static final List<String> ALL = List.of(NEW, QUALIFIED, DISQUALIFIED, CONVERTED, MERGED, SPAM);
-
-    private static final Map<String, Set<String>> NEXT = Map.of(
-            NEW, Set.of(QUALIFIED, DISQUALIFIED, SPAM, MERGED),
-            QUALIFIED, Set.of(CONVERTED, DISQUALIFIED),
-            DISQUALIFIED, Set.of(NEW),
-            SPAM, Set.of(NEW),
-            CONVERTED, Set.of(),
-            MERGED, Set.of());
-
-    private LeadStatus() {
+    public String code() {
+        return CodedEnum.code(this);
     }
 
-    public static boolean canMove(String from, String to) {
-        return NEXT.getOrDefault(from, Set.of()).contains(to);
+    public Set<LeadStatus> next() {
+        return switch (this) {
+            case NEW -> EnumSet.of(QUALIFIED, DISQUALIFIED, SPAM, MERGED);
+            case QUALIFIED -> EnumSet.of(CONVERTED, DISQUALIFIED);
+            case DISQUALIFIED, SPAM -> EnumSet.of(NEW);
+            case CONVERTED, MERGED -> EnumSet.noneOf(LeadStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(LeadStatus to) {
+        return next().contains(to);
     }
 
     /** Whether a consultant can still work on it: assign, annotate, correct. */
-    public static boolean isOpen(String status) {
-        return NEW.equals(status) || QUALIFIED.equals(status);
+    public boolean isOpen() {
+        return this == NEW || this == QUALIFIED;
     }
 
-    public static boolean isKnown(String status) {
-        return ALL.contains(status);
+    public static Optional<LeadStatus> ofCode(String code) {
+        return CodedEnum.of(LeadStatus.class, code);
+    }
+
+    /** Keeps the column's lower-case codes, so the enum changed no data. */
+    @Converter(autoApply = true)
+    public static class Column extends CodedEnum.Column<LeadStatus> {
+        public Column() {
+            super(LeadStatus.class);
+        }
     }
 }

@@ -1,6 +1,5 @@
-package io.harmattan.triage;
+package io.harmattan.lead;
 
-import io.harmattan.intake.Lead;
 import io.harmattan.matching.MatchEngine;
 import io.harmattan.matching.MatchEngine.Analysis;
 import io.harmattan.matching.MatchEngine.Tag;

@@ -1,5 +1,6 @@
 package io.harmattan.triage;
 
+import io.harmattan.lead.LeadStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,7 @@ public class Inbox {
     /** One line of the inbox. */
     public record Row(long id, String reference, String status, String name, String organisation, String email,
             Instant submittedAt, int fitScore, String assignee, Instant firstResponseAt, boolean duplicate,
-            List<String> countries, List<String> sectors, long version, String spamReason) {
+            List<String> countries, List<String> sectors, long version, String spamReason, Integer spamValue) {
     }
 
     /** A page: its rows and the position of the next one (null on the last page). */
@@ -41,7 +42,9 @@ public class Inbox {
 
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        LeadStatus.ALL.forEach(s -> counts.put(s, 0L));
+        for (LeadStatus status : LeadStatus.values()) {
+            counts.put(status.code(), 0L);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT status, SUM(n) FROM lead_status_count GROUP BY status")
                 .getResultList();
@@ -117,7 +120,7 @@ public class Inbox {
         Where where = where(f, viewer);
         StringBuilder sql = new StringBuilder("SELECT l.id, l.reference, l.status, l.name, l.organisation, l.email,"
                 + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of,"
-                + " l.version, l.spam_reason FROM lead l")
+                + " l.version, l.spam_reason, l.spam_value FROM lead l")
                 .append(where.sql());
         List<Object> params = new ArrayList<>(where.params());
         if (f.after() != null) {
@@ -159,7 +162,7 @@ public class Inbox {
             rows.add(new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], instant(r[6]),
                     ((Number) r[7]).intValue(), (String) r[8], r[9] == null ? null : instant(r[9]), r[10] != null,
                     countries.getOrDefault(id, List.of()), sectors.getOrDefault(id, List.of()), ((Number) r[11]).longValue(),
-                    (String) r[12]));
+                    (String) r[12], r[13] == null ? null : ((Number) r[13]).intValue()));
         }
         String next = null;
         if (more) {

@@ -1,5 +1,6 @@
 package io.harmattan.triage;
 
+import io.harmattan.lead.LeadStatus;
 import io.harmattan.matching.MatchEngine;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -23,8 +24,8 @@ public record InboxFilter(String status, String country, String sector, String s
     public static final String WAITING = "waiting";
     public static final String FIT = "fit";
     public static final List<String> SORTS = List.of(NEWEST, WAITING, FIT);
-    public static final List<String> STATUSES = List.of(LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED,
-            LeadStatus.CONVERTED, LeadStatus.MERGED, ALL);
+    public static final List<String> STATUSES = List.of(LeadStatus.NEW.code(), LeadStatus.QUALIFIED.code(),
+            LeadStatus.DISQUALIFIED.code(), LeadStatus.CONVERTED.code(), LeadStatus.MERGED.code(), ALL);
     /** "none" finds unassigned leads. */
     public static final String UNASSIGNED = "none";
     static final int MAX_TEXT = 200;
@@ -33,7 +34,7 @@ public record InboxFilter(String status, String country, String sector, String s
 
     public static InboxFilter of(String status, String country, String sector, String service, String assignee, String from,
             String to, String text, String sort, String after, boolean quarantine) {
-        String s = quarantine ? LeadStatus.SPAM : in(STATUSES, status) ? status : LeadStatus.NEW;
+        String s = quarantine ? LeadStatus.SPAM.code() : in(STATUSES, status) ? status : LeadStatus.NEW.code();
         String q = text == null ? null : text.strip();
         if (q != null && q.length() > MAX_TEXT) {
             q = q.substring(0, MAX_TEXT);
@@ -68,7 +69,7 @@ public record InboxFilter(String status, String country, String sector, String s
     }
 
     public boolean quarantine() {
-        return LeadStatus.SPAM.equals(status);
+        return LeadStatus.SPAM.code().equals(status);
     }
 
     /** Words for the full-text index: each at least 3 letters (shorter ones are not indexed), all required, as prefixes. */

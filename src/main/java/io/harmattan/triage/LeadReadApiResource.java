@@ -1,5 +1,6 @@
-package io.harmattan.intake;
+package io.harmattan.triage;
 
+import io.harmattan.lead.Lead;
 import io.harmattan.briefing.MatchApiResource;
 import io.harmattan.briefing.MatchApiResource.BriefingView;
 import io.harmattan.briefing.MatchApiResource.Inferred;
@@ -35,7 +36,7 @@ public class LeadReadApiResource {
     public record Declared(List<String> sectors, List<String> countries) {
     }
 
-    public record LeadView(String reference, String status, String source, Instant submittedAt, String name, String email,
+    public record LeadJson(String reference, String status, String source, Instant submittedAt, String name, String email,
             String organisation, String jobTitle, String phone, String timeframe, String needs, String language,
             List<String> services, Declared declared, Inferred inferred, Declared reviewed, String duplicateOf,
             List<BriefingView> briefings) {
@@ -49,10 +50,10 @@ public class LeadReadApiResource {
 
     @GET
     @Operation(summary = "A lead with its declared and inferred sectors and countries, status and matched briefings")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LeadJson.class)))
     @APIResponse(responseCode = "404", content = @Content(schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("reference") String reference) {
-        Optional<LeadView> view = QuarkusTransaction.requiringNew().call(() -> Lead.byReference(reference).map(lead -> {
+        Optional<LeadJson> view = QuarkusTransaction.requiringNew().call(() -> Lead.byReference(reference).map(lead -> {
             Matches.Result result = matches.match(lead.needs, lead.sectors, lead.countries, MAX_BRIEFINGS, locales.current());
             // Once consultants have corrected the sectors and countries, the briefings follow their choice.
             Declared reviewed = lead.tagsReviewed()
@@ -62,7 +63,7 @@ public class LeadReadApiResource {
                     locales.current());
             String duplicateOf = lead.duplicateOf == null ? null
                     : Lead.<Lead>findByIdOptional(lead.duplicateOf).map(first -> first.reference).orElse(null);
-            return new LeadView(lead.reference, lead.status, lead.source, lead.submittedAt, lead.name, lead.email,
+            return new LeadJson(lead.reference, lead.status.code(), lead.source, lead.submittedAt, lead.name, lead.email,
                     lead.organisation, lead.jobTitle, lead.phone, lead.timeframe, lead.needs, lead.language,
                     List.copyOf(lead.services), new Declared(List.copyOf(lead.sectors), List.copyOf(lead.countries)),
                     MatchApiResource.inferred(result), reviewed, duplicateOf, briefings);

@@ -1,7 +1,10 @@
 package io.harmattan.triage;
 
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadStatus;
+import io.harmattan.lead.LeadTags;
+import io.harmattan.lead.FitScore;
 import io.harmattan.briefing.Matches;
-import io.harmattan.intake.Lead;
 import io.harmattan.matching.MatchEngine.Analysis;
 import java.time.Instant;
 import java.util.List;
@@ -16,30 +19,22 @@ public record LeadView(Lead lead, Analysis analysis, LeadTags tags, FitScore.Bre
             Instant submittedAt, String why) {
 
         public boolean mergeable() {
-            return LeadStatus.canMove(status, LeadStatus.MERGED);
+            return LeadStatus.ofCode(status).map(s -> s.canMoveTo(LeadStatus.MERGED)).orElse(false);
         }
     }
 
-    /** A line of the timeline; {@code from} names the merged lead it came from, if any. */
-    public record Entry(Instant at, String actor, String kind, String detail, String from) {
-
-        /** For status entries: the status, before any reason. */
-        public String status() {
-            int colon = detail == null ? -1 : detail.indexOf(':');
-            return colon < 0 ? detail : detail.substring(0, colon);
-        }
-
-        public String reason() {
-            int colon = detail == null ? -1 : detail.indexOf(':');
-            return colon < 0 ? null : detail.substring(colon + 1);
-        }
+    /**
+     * A line of the timeline: its kind's code, its parameter ({@code detail}), what a person wrote
+     * ({@code remark}); {@code from} names the merged lead it came from, if any.
+     */
+    public record Entry(Instant at, String actor, String kind, String detail, String remark, String from) {
     }
 
     public boolean open() {
-        return LeadStatus.isOpen(lead.status);
+        return lead.isOpen();
     }
 
     public boolean canMove(String to) {
-        return LeadStatus.canMove(lead.status, to);
+        return LeadStatus.ofCode(to).map(lead.status::canMoveTo).orElse(false);
     }
 }

@@ -1,9 +1,12 @@
 package io.harmattan.triage;
 
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadTags;
+import io.harmattan.lead.FitScore;
+import io.harmattan.lead.LeadEvent;
 import io.harmattan.HarmattanConfig;
 import io.harmattan.account.ClientOrganisation;
 import io.harmattan.briefing.Matches;
-import io.harmattan.intake.Lead;
 import io.harmattan.matching.MatchEngine.Analysis;
 import io.harmattan.triage.LeadView.Entry;
 import io.harmattan.triage.LeadView.Similar;
@@ -86,16 +89,16 @@ public class LeadViews {
         List<Entry> entries = new ArrayList<>();
         for (Lead l : prepend(lead, merged)) {
             String from = references.get(l.id);
-            entries.add(new Entry(l.submittedAt, "prospect", "submitted", l.source, from));
+            entries.add(new Entry(l.submittedAt, "prospect", "submitted", l.source, null, from));
             if (l.ackSentAt != null) {
-                entries.add(new Entry(l.ackSentAt, "system", "acknowledged", l.email, from));
+                entries.add(new Entry(l.ackSentAt, "system", "acknowledged", l.email, null, from));
             }
             if (l.triageNotifiedAt != null) {
-                entries.add(new Entry(l.triageNotifiedAt, "system", "notified", null, from));
+                entries.add(new Entry(l.triageNotifiedAt, "system", "notified", null, null, from));
             }
         }
         for (LeadEvent e : LeadEvent.of(references.keySet())) {
-            entries.add(new Entry(e.occurredAt, e.actor, e.kind, e.detail, references.get(e.leadId)));
+            entries.add(new Entry(e.occurredAt, e.actor, e.kind.code(), e.detail, e.remark, references.get(e.leadId)));
         }
         entries.sort(Comparator.comparing(Entry::at));
         return entries;

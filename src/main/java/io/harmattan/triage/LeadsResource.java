@@ -140,12 +140,12 @@ public class LeadsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(@PathParam("id") long id, @RestForm Long version, @RestForm String action,
             @RestForm String reason, @RestForm String back) {
-        String to = Triage.target(action);
-        if (to == null) {
+        Triage.Move move = Triage.Move.of(action).orElse(null);
+        if (move == null) {
             return Response.status(Response.Status.BAD_REQUEST).entity(page(id, "not-now", false, null, reason)).build();
         }
         Response done = act(id, Flash.LEAD_STATUS, null, reason,
-                () -> triage.move(id, seen(version), viewer.getUsername(), to, reason));
+                () -> triage.move(id, seen(version), viewer.getUsername(), move, reason));
         // Released from the quarantine list: back to that list (a fixed path, never one taken from the request).
         return "quarantine".equals(back) && done.getStatus() == 303
                 ? Flash.redirect("/console/leads/quarantine", Flash.LEAD_RELEASED, https()) : done;

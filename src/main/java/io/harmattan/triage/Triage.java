@@ -3,8 +3,13 @@ package io.harmattan.triage;
 import io.harmattan.HarmattanConfig;
 import io.harmattan.account.ClientOrganisation;
 import io.harmattan.audit.AuditEvent;
-import io.harmattan.intake.Lead;
-import io.harmattan.intake.LeadMail;
+import io.harmattan.lead.LeadMail;
+import io.harmattan.lead.FitScore;
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadEvent;
+import io.harmattan.lead.LeadStatus;
+import io.harmattan.lead.LeadTags;
+import io.harmattan.persistence.CodedEnum;
 import io.harmattan.mail.Smtp;
 import io.harmattan.web.Messages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -57,18 +63,22 @@ public class Triage {
     @Inject
     Smtp smtp;
 
+    /** What a status button of the lead page asks for. */
+    public enum Move {
+        QUALIFY, DISQUALIFY, SPAM, RELEASE, REOPEN;
+
+        public static Optional<Move> of(String action) {
+            return CodedEnum.of(Move.class, action);
+        }
+    }
+
     public void assign(long id, long seen, String actor, String assignee) {
         String target = assignee == null || assignee.isBlank() ? null : assignee.strip();
-        Lead lead = change(id, seen, actor, l -> {
-            if (!LeadStatus.isOpen(l.status)) {
-                throw new Refused("closed");
-            }
+        Lead lead = change(id, seen, l -> {
             if (target != null && Consultant.findById(target) == null) {
                 throw new Refused("unknown-assignee");
             }
-            l.assignee = target;
-            respond(l);
-            event(l, actor, LeadEvent.ASSIGNED, target, "lead.assigned", "to=" + target);
+            l.assignTo(target, actor);
         });
         if (target != null && !target.equals(actor)) {
             Consultant consultant = QuarkusTransaction.requiringNew().call(() -> Consultant.findById(target));
@@ -78,48 +88,31 @@ public class Triage {
         }
     }
 
-    /** qualified, disqualified (with a reason), spam, or back to new (release, reopen). */
-    public void move(long id, long seen, String actor, String to, String reason) {
+    public void move(long id, long seen, String actor, Move move, String reason) {
         String why = reason == null ? "" : reason.strip();
-        if (LeadStatus.DISQUALIFIED.equals(to) && why.isEmpty()) {
+        if (move == Move.DISQUALIFY && why.isEmpty()) {
             throw new Refused("reason-required");
         }
         if (why.length() > MAX_REASON) {
             throw new Refused("reason-too-long");
         }
-        boolean[] released = {false};
-        change(id, seen, actor, l -> {
-            if (!LeadStatus.canMove(l.status, to) || LeadStatus.MERGED.equals(to) || LeadStatus.CONVERTED.equals(to)) {
-                throw new Refused("not-now");
+        change(id, seen, l -> {
+            switch (move) {
+                case QUALIFY -> l.qualify(actor);
+                case DISQUALIFY -> l.disqualify(why, actor);
+                case SPAM -> l.markSpam(actor);
+                case RELEASE -> l.release(actor);
+                case REOPEN -> l.reopen(actor);
             }
-            released[0] = LeadStatus.SPAM.equals(l.status);
-            l.status = to;
-            l.statusReason = LeadStatus.DISQUALIFIED.equals(to) ? why : null;
-            if (LeadStatus.SPAM.equals(to)) {
-                l.spamReason = "consultant";
-            }
-            respond(l);
-            event(l, actor, LeadEvent.STATUS, why.isEmpty() ? to : to + ":" + why, "lead.status", "to=" + to);
         });
-        if (released[0]) {
+        if (move == Move.RELEASE) {
             // Released from quarantine: the acknowledgement and the notice it never got go out now.
             leadMail.enqueue(id);
         }
     }
 
     public void correctTags(long id, long seen, String actor, Collection<String> sectors, Collection<String> countries) {
-        change(id, seen, actor, l -> {
-            l.reviewedSectors.clear();
-            l.reviewedSectors.addAll(sectors);
-            l.reviewedCountries.clear();
-            l.reviewedCountries.addAll(countries);
-            l.tagsReviewedBy = actor;
-            l.tagsReviewedAt = Instant.now();
-            LeadTags tags = LeadTags.of(l, null);
-            l.fitScore = tags.fit(l).total();
-            event(l, actor, LeadEvent.TAGS, String.join(",", tags.sectors()) + ";" + String.join(",", tags.countries()),
-                    "lead.tags-corrected", null);
-        });
+        change(id, seen, l -> l.correctTags(sectors, countries, actor));
     }
 
     public void note(long id, String actor, String text) {
@@ -135,39 +128,26 @@ public class Triage {
             if (lead == null) {
                 throw new Refused("gone");
             }
-            LeadEvent.record(id, Instant.now(), actor, LeadEvent.NOTE, body);
-            AuditEvent.record(actor, "lead.note", "lead", id, null);
+            lead.annotate(body, actor);
         });
     }
 
     /** Folds {@code otherId} into {@code id}: the other lead is kept, marked merged, and its timeline shows on this one. */
     public void merge(long id, long seen, String actor, long otherId) {
-        if (id == otherId) {
-            throw new Refused("not-now");
-        }
-        change(id, seen, actor, survivor -> {
-            if (LeadStatus.MERGED.equals(survivor.status) || LeadStatus.SPAM.equals(survivor.status)) {
-                throw new Refused("not-now");
-            }
+        change(id, seen, survivor -> {
             Lead other = Lead.findById(otherId);
-            if (other == null || !LeadStatus.canMove(other.status, LeadStatus.MERGED)) {
+            if (other == null) {
                 throw new Refused("not-now");
             }
-            other.status = LeadStatus.MERGED;
-            other.mergedInto = survivor.id;
-            // Leads already folded into the other one follow it.
-            Lead.update("mergedInto = ?1 where mergedInto = ?2", survivor.id, other.id);
-            Instant now = Instant.now();
-            LeadEvent.record(other.id, now, actor, LeadEvent.MERGED_INTO, survivor.reference);
-            event(survivor, actor, LeadEvent.MERGED_IN, other.reference, "lead.merged", "from=" + other.id);
+            other.mergeInto(survivor, actor);
         });
     }
 
     /** A qualified lead becomes a client organisation with the lead's sectors and countries. */
     public long convert(long id, long seen, String actor) {
         long[] created = {0};
-        change(id, seen, actor, l -> {
-            if (!LeadStatus.canMove(l.status, LeadStatus.CONVERTED)) {
+        change(id, seen, l -> {
+            if (!l.status.canMoveTo(LeadStatus.CONVERTED)) {
                 throw new Refused("not-now");
             }
             LeadTags tags = LeadTags.of(l);
@@ -178,12 +158,9 @@ public class Triage {
             organisation.sectors.addAll(tags.sectors());
             organisation.countries.addAll(tags.countries().stream().filter(FitScore.AES::contains).toList());
             organisation.persistAndFlush();
-            l.status = LeadStatus.CONVERTED;
-            l.clientOrganisationId = organisation.id;
-            respond(l);
-            created[0] = organisation.id;
-            event(l, actor, LeadEvent.CONVERTED, organisation.name, "lead.converted", "organisation=" + organisation.id);
             AuditEvent.record(actor, "organisation.created", "client_organisation", organisation.id, "from-lead=" + l.id);
+            l.convertTo(organisation, actor);
+            created[0] = organisation.id;
         });
         return created[0];
     }
@@ -192,7 +169,7 @@ public class Triage {
     public void delete(long id, String actor) {
         QuarkusTransaction.requiringNew().run(() -> {
             Lead lead = Lead.findById(id);
-            if (lead == null || !LeadStatus.SPAM.equals(lead.status)) {
+            if (lead == null || lead.status != LeadStatus.SPAM) {
                 throw new Refused("not-now");
             }
             Lead.update("duplicateOf = null where duplicateOf = ?1", id);
@@ -203,7 +180,7 @@ public class Triage {
     }
 
     /** Loads, checks the version, applies, flushes: a concurrent commit surfaces here as a conflict. */
-    private Lead change(long id, long seen, String actor, Consumer<Lead> action) {
+    private Lead change(long id, long seen, Consumer<Lead> action) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Lead lead = Lead.findById(id);
@@ -213,7 +190,11 @@ public class Triage {
                 if (lead.version != seen) {
                     throw new Conflict();
                 }
-                action.accept(lead);
+                try {
+                    action.accept(lead);
+                } catch (Lead.IllegalMove e) {
+                    throw new Refused("not-now");
+                }
                 Lead.getEntityManager().flush();
                 return lead;
             });
@@ -236,17 +217,6 @@ public class Triage {
         return false;
     }
 
-    private static void respond(Lead lead) {
-        if (lead.firstResponseAt == null) {
-            lead.firstResponseAt = Instant.now();
-        }
-    }
-
-    private static void event(Lead lead, String actor, String kind, String detail, String action, String auditDetail) {
-        LeadEvent.record(lead.id, Instant.now(), actor, kind, detail);
-        AuditEvent.record(actor, action, "lead", lead.id, auditDetail);
-    }
-
     private void tellAssignee(Consultant consultant, Lead lead) {
         try {
             Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
@@ -257,23 +227,6 @@ public class Triage {
                     "to=" + consultant.username));
         } catch (RuntimeException e) {
             LOG.warnf("Assignment mail for lead %d not sent: %s", lead.id, e.getClass().getSimpleName());
-        }
-    }
-
-    /** The status a button of the lead page moves to. */
-    public static String target(String action) {
-        switch (action == null ? "" : action) {
-            case "qualify":
-                return LeadStatus.QUALIFIED;
-            case "disqualify":
-                return LeadStatus.DISQUALIFIED;
-            case "spam":
-                return LeadStatus.SPAM;
-            case "release":
-            case "reopen":
-                return LeadStatus.NEW;
-            default:
-                return null;
         }
     }
 }

@@ -258,5 +258,5 @@ public interface Messages {
     @Message String mail_assigned_body(String name, String reference, String organisation, String link);
     @Message String lead_field(String field);
     @Message String leads_more_filters();
-    @Message String spam_reason(String code, String number);
+    @Message String spam_reason(String code, Integer number);
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The consultant's side: write, publish, version, compare, archive; conflicts; frozen versions. */
@@ -140,6 +141,19 @@ class BriefingAuthoringTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body().asString()).contains("Only a body", "Choose at least one country.",
                 "Choose a rating from 1 to 5.", "Choose a TLP marking.", "id=\"form-errors\"");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aClientWithAValidCsrfTokenIsStillRefusedEveryAuthoringAction() {
+        // The token comes from a page the client may open, so that only the role check can refuse.
+        Page form = new FormSession(client).open("/interest");
+        long before = count();
+        assertThat(form.post(briefing("Client draft", "Body")).post("/console/briefings").statusCode()).isEqualTo(403);
+        for (String action : List.of("edit", "publish", "archive")) {
+            assertThat(form.post(Map.of("version", "0")).post("/console/briefings/2/" + action).statusCode()).as(action)
+                    .isEqualTo(403);
+        }
         assertThat(count()).isEqualTo(before);
     }
 

@@ -2,6 +2,8 @@ package io.harmattan.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadStatus;
 import io.harmattan.testing.Browser;
 import io.harmattan.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,7 +65,7 @@ class InterestFormBrowserTest {
             assertThat(lead.email).isEqualTo(email);
             assertThat(lead.name).isEqualTo("Amadou Traoré");
             assertThat(lead.countries).containsExactly("BF");
-            assertThat(lead.status).isEqualTo(Lead.NEW);
+            assertThat(lead.status).isEqualTo(LeadStatus.NEW);
             assertThat(lead.language).isEqualTo(language);
             assertThat(lead.consentLanguage).isEqualTo(language);
         }

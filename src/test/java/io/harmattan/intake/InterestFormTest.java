@@ -1,5 +1,8 @@
 package io.harmattan.intake;
 
+import io.harmattan.testing.Submissions;
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +42,7 @@ class InterestFormTest {
 
     /** A complete, valid form; {@code changes} replace fields (name, value, name, value, ...). */
     private static RequestSpecification validForm(Csrf csrf, String token, String email, String... changes) {
-        return validFormFrom(LeadApiTest.anotherClient(), csrf, token, email, changes);
+        return validFormFrom(Submissions.anotherClient(), csrf, token, email, changes);
     }
 
     /** The same, sent by the given client (as the trusted proxy reports it). */
@@ -98,7 +101,7 @@ class InterestFormTest {
             return stored;
         });
         assertThat(lead.email).isEqualTo(email);
-        assertThat(lead.status).isEqualTo(Lead.NEW);
+        assertThat(lead.status).isEqualTo(LeadStatus.NEW);
         assertThat(lead.sectors).containsExactlyInAnyOrder("mining", "energy");
         assertThat(lead.services).containsExactlyInAnyOrder("risk-assessment", "travel-security");
         assertThat(lead.consentVersion).isEqualTo(Intake.CONSENT_VERSION);
@@ -226,8 +229,8 @@ class InterestFormTest {
 
         for (String email : List.of(honeypot, tooFast, links)) {
             Lead lead = QuarkusTransaction.requiringNew().call(() -> Lead.<Lead>find("email", email).firstResult());
-            assertThat(lead.status).as(email).isEqualTo(Lead.SPAM);
-            assertThat(lead.spamReason).isNotBlank();
+            assertThat(lead.status).as(email).isEqualTo(LeadStatus.SPAM);
+            assertThat(lead.spamReason).isNotNull();
         }
     }
 
@@ -254,14 +257,14 @@ class InterestFormTest {
             Lead lead = QuarkusTransaction.requiringNew().call(() -> Lead.byReference(repeat.substring(repeat.indexOf("RFI-"))).orElseThrow());
             assertThat(lead.id).isNotEqualTo(original.id);
             assertThat(lead.duplicateOf).isEqualTo(original.id);
-            assertThat(lead.status).isEqualTo(Lead.NEW);
+            assertThat(lead.status).isEqualTo(LeadStatus.NEW);
         }
         assertThat(original.duplicateOf).isNull();
     }
 
     @Test
     void aRateLimitedFormKeepsTheAnswersAndSaysWhenToComeBack() {
-        String client = LeadApiTest.anotherClient();
+        String client = Submissions.anotherClient();
         for (int i = 0; i < 8; i++) {
             validFormFrom(client, csrf(), tokenOpenedAMinuteAgo(), uniqueEmail()).post("/interest").then().statusCode(303);
         }

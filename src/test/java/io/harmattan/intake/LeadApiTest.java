@@ -1,5 +1,8 @@
 package io.harmattan.intake;
 
+import io.harmattan.testing.Submissions;
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,14 +42,8 @@ class LeadApiTest {
         return body;
     }
 
-    /** A client of its own (as the trusted proxy reports it), so that rate limits count each test apart. */
-    static String anotherClient() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
-    }
-
     private static RequestSpecification api() {
-        return api(anotherClient());
+        return api(Submissions.anotherClient());
     }
 
     private static RequestSpecification api(String client) {
@@ -73,7 +70,7 @@ class LeadApiTest {
         assertThat(lead.source).isEqualTo("api");
         assertThat(lead.language).isEqualTo("fr");
         assertThat(lead.countries).containsExactlyInAnyOrder("ML", "BF");
-        assertThat(lead.status).isEqualTo(Lead.NEW);
+        assertThat(lead.status).isEqualTo(LeadStatus.NEW);
     }
 
     @Test
@@ -157,7 +154,7 @@ class LeadApiTest {
 
     @Test
     void oneClientIsLimitedPerHourWhileAnotherStillGetsThrough() {
-        String client = anotherClient();
+        String client = Submissions.anotherClient();
         for (int i = 0; i < 8; i++) {
             api(client).body(body("limit+" + UUID.randomUUID() + "@example.test")).post("/api/v1/leads")
                     .then().statusCode(201);
@@ -168,7 +165,7 @@ class LeadApiTest {
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
         assertThat(limited.jsonPath().getString("error")).contains("too many requests");
         assertThat(leads(refused)).isZero();
-        api(anotherClient()).body(body(refused)).post("/api/v1/leads").then().statusCode(201);
+        api(Submissions.anotherClient()).body(body(refused)).post("/api/v1/leads").then().statusCode(201);
     }
 
     @Test

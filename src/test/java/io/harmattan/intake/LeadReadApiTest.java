@@ -1,5 +1,7 @@
 package io.harmattan.intake;
 
+import io.harmattan.testing.Submissions;
+import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -18,13 +20,9 @@ import org.junit.jupiter.api.Test;
 class LeadReadApiTest {
 
     private static String submit(String email, String organisation) {
-        return given().header("X-Api-Key", "dev-only-api-key").header("X-Forwarded-For", LeadApiTest.anotherClient())
-                .contentType(ContentType.JSON).body("""
-                        {"name":"Ibrahim Maïga","email":"%s","organisation":"%s","jobTitle":"Directeur",
-                         "sectors":["energy"],"countries":["NE"],"services":["risk-assessment"],
-                         "needs":"Mine d'or près de Sadiola et une centrale solaire à Kita","language":"fr","consent":true}
-                        """.formatted(email, organisation))
-                .post("/api/v1/leads").then().statusCode(201).extract().path("reference");
+        return Submissions.byApi(email, "name", "Ibrahim Maïga", "organisation", organisation, "jobTitle", "Directeur",
+                "sectors", List.of("energy"), "countries", List.of("NE"), "services", List.of("risk-assessment"),
+                "needs", "Mine d'or près de Sadiola et une centrale solaire à Kita", "language", "fr");
     }
 
     @Test

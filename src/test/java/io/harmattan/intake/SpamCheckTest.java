@@ -2,6 +2,8 @@ package io.harmattan.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harmattan.lead.SpamReason;
+import io.harmattan.lead.SpamReason.Signal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +20,20 @@ class SpamCheckTest {
 
     @Test
     void aFilledHoneypotIsSpam() {
-        assertThat(SpamCheck.reason("http://buy.example", HUMAN, "hello")).hasValue("honeypot field filled in");
+        assertThat(SpamCheck.reason("http://buy.example", HUMAN, "hello")).hasValue(Signal.of(SpamReason.HONEYPOT));
     }
 
     @Test
     void aFormFilledFasterThanAPersonCanIsSpam() {
-        assertThat(SpamCheck.reason(null, Duration.ofMillis(900), "hello")).get().asString().contains("900 ms");
+        assertThat(SpamCheck.reason(null, Duration.ofMillis(900), "hello")).hasValue(new Signal(SpamReason.FAST, 900));
         assertThat(SpamCheck.reason(null, SpamCheck.MINIMUM_FILL_TIME, "hello")).isEmpty();
     }
 
     @Test
     void linkStuffedOrMarkedUpTextIsSpam() {
         String links = "see http://a.example http://b.example www.c.example https://d.example";
-        assertThat(SpamCheck.reason(null, HUMAN, links)).hasValue("4 links in the text");
-        assertThat(SpamCheck.reason(null, HUMAN, "[url=http://x.example]cheap[/url]")).hasValue("markup in the text");
-        assertThat(SpamCheck.reason(null, HUMAN, "fine", "<a href=x>name</a>")).hasValue("markup in the text");
+        assertThat(SpamCheck.reason(null, HUMAN, links)).hasValue(new Signal(SpamReason.LINKS, 4));
+        assertThat(SpamCheck.reason(null, HUMAN, "[url=http://x.example]cheap[/url]")).hasValue(Signal.of(SpamReason.MARKUP));
+        assertThat(SpamCheck.reason(null, HUMAN, "fine", "<a href=x>name</a>")).hasValue(Signal.of(SpamReason.MARKUP));
     }
 }

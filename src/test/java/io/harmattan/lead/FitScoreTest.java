@@ -1,9 +1,9 @@
-package io.harmattan.triage;
+package io.harmattan.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.harmattan.triage.FitScore.Facts;
-import io.harmattan.triage.FitScore.Part;
+import io.harmattan.lead.FitScore.Facts;
+import io.harmattan.lead.FitScore.Part;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.harmattan.intake;
+package io.harmattan.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,6 @@ class OrganisationKeyTest {
             "'Banque Atlantique SARL',           banque atlantique",
             "'SA',                               sa"})
     void differentWritingsOfOneOrganisationGiveOneKey(String organisation, String key) {
-        assertThat(Lead.organisationKey(organisation)).isEqualTo(key);
+        assertThat(OrganisationKey.of(organisation)).isEqualTo(key);
     }
 }

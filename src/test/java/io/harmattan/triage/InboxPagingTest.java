@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.harmattan.bench.LeadGenerator;
-import io.harmattan.intake.Lead;
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ class InboxPagingTest {
 
     private List<Lead> mine(Set<String> statuses) {
         return QuarkusTransaction.requiringNew().call(() -> Lead.<Lead>list("reference like ?1", "G" + MARKER + "-%").stream()
-                .filter(l -> statuses.contains(l.status)).toList());
+                .filter(l -> statuses.contains(l.status.code())).toList());
     }
 
     private static InboxFilter filter(String status, String country, String sort) {
@@ -104,7 +105,7 @@ class InboxPagingTest {
             assertThat(rows.get(i).submittedAt()).isAfterOrEqualTo(rows.get(i - 1).submittedAt());
         }
         long expected = QuarkusTransaction.requiringNew().call(() -> Lead.count(
-                "reference like ?1 and status = 'new' and 'NE' member of countries", "G" + MARKER + "-%"));
+                "reference like ?1 and status = ?2 and 'NE' member of countries", "G" + MARKER + "-%", LeadStatus.NEW));
         assertThat(rows).hasSize((int) expected);
     }
 }

@@ -2,7 +2,7 @@ package io.harmattan.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.harmattan.intake.Lead;
+import io.harmattan.lead.Lead;
 import io.harmattan.testing.Browser;
 import io.harmattan.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
