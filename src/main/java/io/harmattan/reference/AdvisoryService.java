@@ -14,4 +14,8 @@ public class AdvisoryService extends ReferenceEntry {
     public static List<AdvisoryService> ordered() {
         return find("order by sortOrder").withHint(HibernateHints.HINT_CACHEABLE, true).list();
     }
+
+    public static List<Choice> choices() {
+        return ordered().stream().map(ReferenceEntry::choice).toList();
+    }
 }

@@ -27,7 +27,11 @@ public abstract class ReferenceEntry extends PanacheEntityBase {
     @Column(name = "sort_order", nullable = false)
     public int sortOrder;
 
+    public Choice choice() {
+        return new Choice(code, labelEn, labelFr);
+    }
+
     public String label(Locale locale) {
-        return locale != null && "fr".equals(locale.getLanguage()) ? labelFr : labelEn;
+        return choice().label(locale);
     }
 }
