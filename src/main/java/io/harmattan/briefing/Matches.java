@@ -28,10 +28,13 @@ public class Matches {
     ReasonTexts reasonTexts;
 
     public Result match(String text, Collection<String> sectors, Collection<String> countries, int limit, Locale locale) {
-        MatchEngine engine = MatchEngine.standard();
-        Analysis analysis = engine.analyse(text, sectors, countries);
+        return rank(MatchEngine.standard().analyse(text, sectors, countries), limit, locale);
+    }
+
+    /** The published briefings for an analysis already made. */
+    public Result rank(Analysis analysis, int limit, Locale locale) {
         BriefingCatalogue.Snapshot published = catalogue.snapshot();
-        List<Ranked> ranked = engine.rank(analysis, published.candidates(), limit);
+        List<Ranked> ranked = MatchEngine.standard().rank(analysis, published.candidates(), limit);
         List<Match> matches = ranked.stream()
                 .map(r -> new Match(published.entry(r.id()).orElseThrow(), Math.round(r.score() * 100) / 100.0,
                         reasonTexts.describe(r.reasons(), locale)))

@@ -3,6 +3,7 @@ package io.harmattan.intake;
 import io.harmattan.HarmattanConfig;
 import io.harmattan.lead.SpamReason;
 import io.harmattan.reference.AdvisoryService;
+import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
 import io.harmattan.web.Locales;
@@ -40,7 +41,7 @@ public class InterestResource {
 
     /** Everything the form page shows; the lists come from the reference tables. */
     public record InterestPage(InterestForm form, Map<String, String> errors, String formError, String token,
-            List<Country> countries, List<Sector> sectors, List<AdvisoryService> services, List<String> timeframes) {
+            List<Choice> countries, List<Choice> sectors, List<Choice> services, List<String> timeframes) {
 
         public boolean hasErrors() {
             return formError != null || !errors.isEmpty();
@@ -133,7 +134,7 @@ public class InterestResource {
     }
 
     private TemplateInstance page(InterestForm form, Map<String, String> errors, String formError, String token) {
-        return Templates.form(new InterestPage(form, errors, formError, token, Country.ordered(), Sector.ordered(),
-                AdvisoryService.ordered(), InterestForm.TIMEFRAMES));
+        return Templates.form(new InterestPage(form, errors, formError, token, Country.choices(), Sector.choices(),
+                AdvisoryService.choices(), InterestForm.TIMEFRAMES));
     }
 }

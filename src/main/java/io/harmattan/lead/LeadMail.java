@@ -37,11 +37,22 @@ public class LeadMail {
     /** Longer than the two sends can take (10 s timeouts each); a sender that died loses its claim then. */
     static final Duration CLAIM = Duration.ofMinutes(2);
 
+    /** What the two messages say of a lead, copied out of it when its mail is claimed. */
+    record Letter(long id, String reference, String name, String email, String language, String organisation,
+            String countries, String sectors, Instant ackSentAt, Instant triageNotifiedAt, int mailAttempts) {
+
+        static Letter of(Lead lead) {
+            return new Letter(lead.id, lead.reference, lead.name, lead.email, lead.language, lead.organisation,
+                    String.join(", ", lead.countries), String.join(", ", lead.sectors), lead.ackSentAt, lead.triageNotifiedAt,
+                    lead.mailAttempts);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance acknowledgement(Lead lead, String firm);
+        static native TemplateInstance acknowledgement(Letter lead, String firm);
 
-        static native TemplateInstance triage(Lead lead);
+        static native TemplateInstance triage(Letter lead);
     }
 
     @Inject
@@ -100,15 +111,8 @@ public class LeadMail {
     /** Sends what this lead still lacks, recording each success and counting a failure; nothing if another sender holds it. */
     public void deliver(long leadId) {
         Instant now = Instant.now();
-        Lead lead = QuarkusTransaction.requiringNew().call(() -> {
-            if (!Lead.claimMail(leadId, now, now.plus(CLAIM))) {
-                return null;
-            }
-            Lead found = Lead.findById(leadId);
-            found.countries.size();
-            found.sectors.size();
-            return found;
-        });
+        Letter lead = QuarkusTransaction.requiringNew().call(
+                () -> Lead.claimMail(leadId, now, now.plus(CLAIM)) ? Letter.of(Lead.findById(leadId)) : null);
         if (lead == null) {
             return;
         }
@@ -117,16 +121,16 @@ public class LeadMail {
         boolean failed = false;
         // Both messages over one connection to the relay.
         try (Smtp.Connection mail = smtp.open()) {
-            if (lead.ackSentAt == null) {
-                Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language));
+            if (lead.ackSentAt() == null) {
+                Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language()));
                 String body = Templates.acknowledgement(lead, config.firmName())
-                        .setLocale(Locale.forLanguageTag(lead.language)).render();
-                mail.send(lead.email, texts.mail_ack_subject(lead.reference), body);
+                        .setLocale(Locale.forLanguageTag(lead.language())).render();
+                mail.send(lead.email(), texts.mail_ack_subject(lead.reference()), body);
                 acknowledged = Instant.now();
             }
-            if (lead.triageNotifiedAt == null) {
+            if (lead.triageNotifiedAt() == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-                mail.send(config.triageAddress(), texts.mail_triage_subject(lead.reference),
+                mail.send(config.triageAddress(), texts.mail_triage_subject(lead.reference()),
                         Templates.triage(lead).setLocale(Locale.ENGLISH).render());
                 notified = Instant.now();
             }
@@ -135,7 +139,7 @@ public class LeadMail {
                     e instanceof Smtp.MailFailure ? e.getMessage() : e.getClass().getSimpleName());
             failed = true;
         }
-        record(leadId, acknowledged, notified, failed ? lead.mailAttempts + 1 : 0);
+        record(leadId, acknowledged, notified, failed ? lead.mailAttempts() + 1 : 0);
     }
 
     /**

@@ -26,7 +26,12 @@ public class Consultant extends PanacheEntityBase {
     @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
 
-    public static List<Consultant> all() {
-        return list("order by displayName");
+    /** Whom a lead can be assigned to, as pages list them. */
+    public record Assignee(String username, String displayName) {
+    }
+
+    public static List<Assignee> assignees() {
+        return getEntityManager().createQuery("select new io.harmattan.triage.Consultant$Assignee(c.username, c.displayName)"
+                + " from Consultant c order by c.displayName", Assignee.class).getResultList();
     }
 }

@@ -40,24 +40,22 @@ public class LeadViews {
         return new ResponseClock(new ResponseClock.Hours(h.zone(), h.days(), h.opens(), h.closes(), h.warning(), h.breach()));
     }
 
+    /** In the caller's read transaction: the page is built from records, and the needs text is analysed once. */
     public Optional<LeadView> of(long id, Locale locale) {
-        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(Lead.<Lead>findById(id)).map(lead -> {
+        return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(Lead.<Lead>findById(id)).map(lead -> {
             Analysis analysis = LeadTags.analyse(lead);
             LeadTags tags = LeadTags.of(lead, analysis);
-            lead.services.size();
-            lead.reviewedSectors.size();
-            lead.reviewedCountries.size();
             Matches.Result matched = tags.reviewed()
                     ? matches.match("", tags.sectors(), tags.countries(), MAX_BRIEFINGS, locale)
-                    : matches.match(lead.needs, lead.sectors, lead.countries, MAX_BRIEFINGS, locale);
-            Lead first = lead.duplicateOf == null ? null : Lead.findById(lead.duplicateOf);
-            Lead survivor = lead.mergedInto == null ? null : Lead.findById(lead.mergedInto);
+                    : matches.rank(analysis, MAX_BRIEFINGS, locale);
+            String first = lead.duplicateOf == null ? null : Lead.<Lead>findById(lead.duplicateOf).reference;
+            String survivor = lead.mergedInto == null ? null : Lead.<Lead>findById(lead.mergedInto).reference;
             ClientOrganisation organisation = lead.clientOrganisationId == null ? null
                     : ClientOrganisation.findById(lead.clientOrganisationId);
-            return new LeadView(lead, analysis, tags, tags.fit(lead),
+            return new LeadView(LeadView.Detail.of(lead), analysis, tags, tags.fit(lead),
                     clock().read(lead.submittedAt, lead.firstResponseAt, Instant.now()), matched.briefings(), similar(lead),
-                    timeline(lead), Consultant.all(), first == null ? null : first.reference, lead.duplicateOf,
-                    survivor == null ? null : survivor.reference, organisation == null ? null : organisation.name);
+                    timeline(lead), Consultant.assignees(), first, lead.duplicateOf, survivor,
+                    organisation == null ? null : organisation.name);
         }));
     }
 

@@ -1,6 +1,8 @@
 package io.harmattan.triage;
 
+import io.harmattan.matching.MatchEngine;
 import io.harmattan.reference.AdvisoryService;
+import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
 import io.harmattan.security.Roles;
@@ -39,8 +41,8 @@ public class LeadsResource {
 
     /** The inbox page: counts, the filter as chosen, the page of rows and the choices for the filter form. */
     public record InboxPage(InboxFilter filter, Map<String, Long> counts, Inbox.Page page, ResponseClock clock,
-            Instant now, List<Country> countries, List<Sector> sectors, List<AdvisoryService> services,
-            List<Consultant> consultants, boolean canExport) {
+            Instant now, List<Choice> countries, List<Choice> sectors, List<Choice> services,
+            List<Consultant.Assignee> consultants, boolean canExport) {
 
         public ResponseClock.Reading clockOf(Inbox.Row row) {
             return clock.read(row.submittedAt(), row.firstResponseAt(), now);
@@ -49,7 +51,7 @@ public class LeadsResource {
 
     /** The lead page, plus what went wrong with the last action and what the consultant had typed. */
     public record Page(LeadView view, String error, boolean conflict, String typedNote, String typedReason,
-            List<Country> countries, List<Sector> sectors) {
+            List<Choice> countries, List<Choice> sectors) {
     }
 
     @CheckedTemplate
@@ -99,9 +101,10 @@ public class LeadsResource {
 
     private TemplateInstance list(InboxFilter filter) {
         consultants.seen(viewer);
-        return QuarkusTransaction.requiringNew().call(() -> Templates.inbox(new InboxPage(filter, inbox.counts(),
-                inbox.page(filter, viewer.getUsername()), views.clock(), Instant.now(), Country.ordered(), Sector.ordered(),
-                AdvisoryService.ordered(), Consultant.all(), viewer.isLeadConsultant() || viewer.isAdmin())));
+        InboxPage page = QuarkusTransaction.requiringNew().call(() -> new InboxPage(filter, inbox.counts(),
+                inbox.page(filter, viewer.getUsername()), views.clock(), Instant.now(), Country.choices(), Sector.choices(),
+                AdvisoryService.choices(), Consultant.assignees(), viewer.isLeadConsultant() || viewer.isAdmin()));
+        return Templates.inbox(page);
     }
 
     /** The filtered inbox as CSV (every page), for lead consultants and administrators; each export is audited. */
@@ -156,8 +159,8 @@ public class LeadsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response tags(@PathParam("id") long id, @RestForm Long version, @RestForm List<String> sectors,
             @RestForm List<String> countries) {
-        List<String> s = sectors == null ? List.of() : sectors.stream().filter(io.harmattan.matching.MatchEngine.SECTORS::contains).distinct().toList();
-        List<String> c = countries == null ? List.of() : countries.stream().filter(io.harmattan.matching.MatchEngine.COUNTRIES::contains).distinct().toList();
+        List<String> s = sectors == null ? List.of() : sectors.stream().filter(MatchEngine.SECTORS::contains).distinct().toList();
+        List<String> c = countries == null ? List.of() : countries.stream().filter(MatchEngine.COUNTRIES::contains).distinct().toList();
         return act(id, Flash.LEAD_TAGS, null, null, () -> triage.correctTags(id, seen(version), viewer.getUsername(), s, c));
     }
 
@@ -212,10 +215,12 @@ public class LeadsResource {
         return Flash.redirect("/console/leads/" + id, flash, https());
     }
 
+    /** The lead page's data, read in one transaction; rendering runs no query. */
     private TemplateInstance page(long id, String error, boolean conflict, String typedNote, String typedReason) {
-        LeadView view = views.of(id, locales.current()).orElseThrow(NotFoundException::new);
-        return QuarkusTransaction.requiringNew().call(() -> Templates.lead(
-                new Page(view, error, conflict, typedNote, typedReason, Country.ordered(), Sector.ordered())));
+        Page page = QuarkusTransaction.requiringNew().call(() -> new Page(
+                views.of(id, locales.current()).orElseThrow(NotFoundException::new), error, conflict, typedNote, typedReason,
+                Country.choices(), Sector.choices()));
+        return Templates.lead(page);
     }
 
     /** A form without its version cannot prove what it saw: treated like a stale one. */
