@@ -51,10 +51,29 @@ public final class TestStack {
         keycloakPort = FreePort.find();
         // Keycloak takes the longest; start it alongside the database.
         CompletableFuture<EmbeddedKeycloak> startingKeycloak = CompletableFuture.supplyAsync(this::startKeycloak);
-        database = EmbeddedMariaDb.start(runFolder.resolve("mariadb"), FreePort.find(), true);
-        mail = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        keycloak = startingKeycloak.join();
+        EmbeddedMariaDb startedDatabase = null;
+        try {
+            startedDatabase = EmbeddedMariaDb.start(runFolder.resolve("mariadb"), FreePort.find(), true);
+            mail = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            keycloak = startingKeycloak.join();
+        } catch (RuntimeException failed) {
+            // Leave nothing running behind a failed start: the next run would find its ports and files taken.
+            try {
+                startingKeycloak.join().close();
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            if (mail != null) {
+                mail.stop();
+            }
+            if (startedDatabase != null) {
+                startedDatabase.close();
+            }
+            deleteRunFolder();
+            throw failed;
+        }
+        database = startedDatabase;
     }
 
     private EmbeddedKeycloak startKeycloak() {
@@ -103,6 +122,10 @@ public final class TestStack {
         mail.stop();
         keycloak.close();
         database.close();
+        deleteRunFolder();
+    }
+
+    private void deleteRunFolder() {
         try (Stream<Path> files = Files.walk(runFolder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
