@@ -14,12 +14,18 @@ import io.harmattan.reference.Sector;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -33,22 +39,32 @@ public class Intake {
     public static final String CONSENT_VERSION = "2026-11";
 
     /** Codes the form may send, checked against the reference tables rather than trusted. */
-    boolean knownCodes(InterestForm form) {
+    private static boolean knownCodes(InterestForm form) {
         return form.sectorsOrEmpty().stream().allMatch(code -> code != null && Sector.findByIdOptional(code).isPresent())
                 && form.countriesOrEmpty().stream().allMatch(code -> code != null && Country.findByIdOptional(code).isPresent())
                 && form.servicesOrEmpty().stream().allMatch(code -> code != null && AdvisoryService.findByIdOptional(code).isPresent());
     }
 
-    /** Where a submission came from, and the key that makes a resubmission find it again. */
-    public record Origin(String source, String formTokenId, String idempotencyKey, String clientKey) {
+    /**
+     * Where a submission came from, the key that makes a resubmission find it again, and what the
+     * channel knows of its sender: the form's hidden field and how long the form was open (an API
+     * call has neither).
+     */
+    public record Origin(String source, String formTokenId, String idempotencyKey, String clientKey, String honeypot,
+            Duration fillTime) {
 
-        public static Origin form(String tokenId, String clientKey) {
-            return new Origin("form", tokenId, null, clientKey);
+        public static Origin form(String tokenId, String clientKey, String honeypot, Duration fillTime) {
+            return new Origin("form", tokenId, null, clientKey, honeypot, fillTime);
         }
 
         public static Origin api(String idempotencyKey, String clientKey) {
-            return new Origin("api", null, idempotencyKey, clientKey);
+            return new Origin("api", null, idempotencyKey, clientKey, null, null);
         }
+    }
+
+    /** The language a request is answered in, checked like any other field. */
+    record Language(@NotNull(message = "{intake.language.invalid}")
+            @Pattern(regexp = "en|fr", message = "{intake.language.invalid}") String code) {
     }
 
     @Inject
@@ -90,53 +106,92 @@ public class Intake {
     @Inject
     LeadMail leadMail;
 
+    @Inject
+    Validator validator;
 
-    /** What became of a valid submission. */
-    public sealed interface Outcome {
+    /** What became of a submission. */
+    public sealed interface Result permits Accepted, Invalid, Limited {
     }
 
-    /** Stored now ({@code newLeadId} set), or earlier under the same form token or Idempotency-Key. */
-    public record Stored(String reference, Long newLeadId) implements Outcome {
+    /** The sender gets a reference: stored now, held in quarantine (the sender is not told), or stored before. */
+    public sealed interface Accepted extends Result permits Stored, Quarantined, Replayed {
+        String reference();
+    }
+
+    public record Stored(String reference) implements Accepted {
+    }
+
+    public record Quarantined(String reference) implements Accepted {
+    }
+
+    /** The same form token or Idempotency-Key was accepted before: nothing new is stored. */
+    public record Replayed(String reference) implements Accepted {
+    }
+
+    /** Nothing stored: the message of each invalid field, or a code that is not offered. */
+    public record Invalid(Map<String, String> fields, boolean unknownChoice) implements Result {
     }
 
     /** Over the hourly limit: nothing stored; the sender may try again after {@code retryAfter}. */
-    public record Limited(Duration retryAfter) implements Outcome {
+    public record Limited(Duration retryAfter) implements Result {
     }
 
     /**
-     * Stores a valid submission and returns its reference, in one transaction: a resubmission
-     * finds the first one, a sender over the hourly limit gets how long to wait, anyone else gets
-     * a new lead. The acknowledgement goes out after the commit, on another thread, so the visitor
-     * never waits for the mail server. When the same form or Idempotency-Key arrives twice at
-     * once, the unique key lets one insert win and the other call answers with the winner's
-     * reference.
+     * Accepting a request for interest, whichever channel brought it: validation, replay, spam
+     * checks, rate limit and the insert, in that order. A resubmission finds the first one, even
+     * with a body that would no longer be valid. The lead, its reference and its audit event
+     * commit in one transaction, and only then is anything acknowledged; the mail goes out after
+     * the commit, on another thread, so the sender never waits for the mail server. When the same
+     * form or Idempotency-Key arrives twice at once, the unique key lets one insert win and the
+     * other call answers with the winner's reference.
      */
-    public Outcome accept(InterestForm form, Origin origin, String language, Optional<SpamReason.Signal> spamReason, Instant now) {
-        Outcome outcome;
+    public Result submit(InterestForm form, String language, Origin origin, Instant now) {
+        Map<String, String> fields = validate(form, language);
+        boolean unknownChoice = fields.isEmpty() && !knownCodes(form);
+        if (!fields.isEmpty() || unknownChoice) {
+            return referenceOf(origin).<Result>map(Replayed::new).orElseGet(() -> new Invalid(fields, unknownChoice));
+        }
+        Optional<SpamReason.Signal> spam = SpamCheck.reason(origin.honeypot(), origin.fillTime(), form.needs(), form.name(),
+                form.organisation(), form.jobTitle());
+        long[] stored = {0};
+        Result result;
         try {
-            outcome = QuarkusTransaction.requiringNew().call(() -> {
+            result = QuarkusTransaction.requiringNew().call(() -> {
                 Optional<String> earlier = findReference(origin);
                 if (earlier.isPresent()) {
-                    return new Stored(earlier.get(), null);
+                    return new Replayed(earlier.get());
                 }
                 Optional<Duration> wait = retryAfter(normalisedEmail(form.email()), origin.clientKey(), now);
                 if (wait.isPresent()) {
                     return new Limited(wait.get());
                 }
-                Lead lead = store(form, origin, language, spamReason, now);
-                return new Stored(lead.reference, lead.id);
+                Lead lead = store(form, origin, language, spam, now);
+                stored[0] = lead.id;
+                return spam.isPresent() ? new Quarantined(lead.reference) : new Stored(lead.reference);
             });
         } catch (RuntimeException raced) {
-            return new Stored(referenceOf(origin).orElseThrow(() -> raced), null);
+            return new Replayed(referenceOf(origin).orElseThrow(() -> raced));
         }
-        if (outcome instanceof Stored stored && stored.newLeadId() != null) {
-            leadMail.enqueue(stored.newLeadId());
+        if (stored[0] != 0) {
+            leadMail.enqueue(stored[0]);
         }
-        return outcome;
+        return result;
+    }
+
+    /** Field name to message, in the validator's locale (the request's). */
+    private Map<String, String> validate(InterestForm form, String language) {
+        Map<String, String> fields = new TreeMap<>();
+        for (ConstraintViolation<?> violation : validator.validate(form)) {
+            fields.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        for (ConstraintViolation<?> violation : validator.validate(new Language(language))) {
+            fields.putIfAbsent("language", violation.getMessage());
+        }
+        return fields;
     }
 
     /** The reference of the lead already stored under this form token or Idempotency-Key. */
-    public Optional<String> referenceOf(Origin origin) {
+    Optional<String> referenceOf(Origin origin) {
         if (origin.formTokenId() == null && origin.idempotencyKey() == null) {
             return Optional.empty();
         }

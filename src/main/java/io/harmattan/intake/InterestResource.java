@@ -1,7 +1,6 @@
 package io.harmattan.intake;
 
 import io.harmattan.HarmattanConfig;
-import io.harmattan.lead.SpamReason;
 import io.harmattan.reference.AdvisoryService;
 import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
@@ -11,8 +10,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The public request-for-interest form. */
@@ -59,9 +55,6 @@ public class InterestResource {
     Intake intake;
 
     @Inject
-    Validator validator;
-
-    @Inject
     Locales locales;
 
     @Inject
@@ -86,26 +79,20 @@ public class InterestResource {
         Optional<FormToken.Parsed> token = tokens().verify(form.token());
         if (token.isEmpty()) {
             // Unreadable or forged: keep what the person typed and give them a fresh form to send.
-            return invalid(form, Map.of(), "expired", tokens().issue(now));
+            return answer(400, page(form, Map.of(), "expired", tokens().issue(now)));
         }
-        String clientKey = intake.clientKey(request.remoteAddress().hostAddress());
-        Intake.Origin origin = Intake.Origin.form(token.get().id(), clientKey);
-        Map<String, String> errors = validate(form);
-        String formError = intake.knownCodes(form) ? null : "unknown-choice";
-        if (!errors.isEmpty() || formError != null) {
-            // A form already accepted under this token shows its receipt, whatever was sent again.
-            Optional<String> already = intake.referenceOf(origin);
-            return already.isPresent() ? redirectToReceipt(already.get()) : invalid(form, errors, formError, form.token());
+        Intake.Origin origin = Intake.Origin.form(token.get().id(), intake.clientKey(request.remoteAddress().hostAddress()),
+                form.honeypot(), token.get().age(now));
+        Intake.Result result = intake.submit(form, locales.getLanguage(), origin, now);
+        if (result instanceof Intake.Invalid invalid) {
+            return answer(400, page(form, invalid.fields(), invalid.unknownChoice() ? "unknown-choice" : null, form.token()));
         }
-        Optional<SpamReason.Signal> spam = SpamCheck.reason(form.honeypot(), token.get().age(now), form.needs(), form.name(),
-                form.organisation(), form.jobTitle());
-        Intake.Outcome outcome = intake.accept(form, origin, locales.getLanguage(), spam, now);
-        if (outcome instanceof Intake.Limited limited) {
+        if (result instanceof Intake.Limited limited) {
             // Too many in the last hour: nothing stored, the answers kept, and when to try again.
             return Response.status(429).header("Retry-After", Long.toString(limited.retryAfter().toSeconds()))
                     .entity(page(form, Map.of(), "rate-limited", form.token())).build();
         }
-        return redirectToReceipt(((Intake.Stored) outcome).reference());
+        return Response.seeOther(URI.create("/interest/received?reference=" + ((Intake.Accepted) result).reference())).build();
     }
 
     @GET
@@ -117,20 +104,8 @@ public class InterestResource {
         return Templates.received(reference);
     }
 
-    private static Response redirectToReceipt(String reference) {
-        return Response.seeOther(URI.create("/interest/received?reference=" + reference)).build();
-    }
-
-    private Map<String, String> validate(InterestForm form) {
-        Map<String, String> errors = new TreeMap<>();
-        for (ConstraintViolation<InterestForm> violation : validator.validate(form)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
-        return errors;
-    }
-
-    private Response invalid(InterestForm form, Map<String, String> errors, String formError, String token) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(page(form, errors, formError, token)).build();
+    private static Response answer(int status, TemplateInstance page) {
+        return Response.status(status).entity(page).build();
     }
 
     private TemplateInstance page(InterestForm form, Map<String, String> errors, String formError, String token) {

@@ -1,6 +1,6 @@
 package io.harmattan.intake;
 
-import io.harmattan.lead.SpamReason;
+import io.harmattan.web.ApiErrors;
 import io.harmattan.web.ApiErrors.Errors;
 import io.harmattan.web.ApiErrors.FieldError;
 import io.harmattan.web.ApiErrors.Problem;
@@ -8,8 +8,6 @@ import io.harmattan.web.ApiErrors.Problem;
 import io.harmattan.HarmattanConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,12 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,11 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadApiResource {
 
-    private static final Set<String> LANGUAGES = Set.of("en", "fr");
-
     public record LeadRequest(String name, String email, String organisation, String jobTitle, String phone,
             List<String> sectors, List<String> countries, List<String> services, String timeframe, String needs,
             String language, Boolean consent, Boolean marketingOptIn) {
+
+        /** No body at all is answered like a body with no field. */
+        static final LeadRequest EMPTY = new LeadRequest(null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     public record Created(String reference, String status) {
@@ -55,9 +53,6 @@ public class LeadApiResource {
 
     @Inject
     Intake intake;
-
-    @Inject
-    Validator validator;
 
     @Inject
     io.vertx.core.http.HttpServerRequest http;
@@ -85,55 +80,33 @@ public class LeadApiResource {
             return Response.status(Response.Status.UNAUTHORIZED).entity(new Problem("missing or invalid X-Api-Key")).build();
         }
         if (idempotency != null && (idempotency.isBlank() || idempotency.length() > 100)) {
-            return io.harmattan.web.ApiErrors.badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
+            return ApiErrors.badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
         }
-        String clientKey = intake.clientKey(http.remoteAddress().hostAddress());
-        Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency, clientKey);
-        if (request == null) {
-            return rejected(origin, List.of(new FieldError("body", "a JSON object is required")));
+        Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency,
+                intake.clientKey(http.remoteAddress().hostAddress()));
+        LeadRequest body = request == null ? LeadRequest.EMPTY : request;
+        InterestForm form = new InterestForm(body.name(), body.email(), body.organisation(), body.jobTitle(), body.phone(),
+                body.sectors(), body.countries(), body.services(), body.timeframe() == null ? "exploring" : body.timeframe(),
+                body.needs(), Boolean.TRUE.equals(body.consent()), Boolean.TRUE.equals(body.marketingOptIn()), null, null);
+        Intake.Result result = intake.submit(form, body.language(), origin, Instant.now());
+        if (result instanceof Intake.Invalid && request == null) {
+            return ApiErrors.badRequest(List.of(new FieldError("body", "a JSON object is required")));
         }
-        InterestForm form = new InterestForm(request.name(), request.email(), request.organisation(), request.jobTitle(),
-                request.phone(), request.sectors(), request.countries(), request.services(),
-                request.timeframe() == null ? "exploring" : request.timeframe(), request.needs(),
-                Boolean.TRUE.equals(request.consent()), Boolean.TRUE.equals(request.marketingOptIn()), null, null);
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<InterestForm> violation : validator.validate(form)) {
-            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        if (result instanceof Intake.Invalid invalid) {
+            List<FieldError> errors = new ArrayList<>();
+            invalid.fields().forEach((field, message) -> errors.add(new FieldError(field, message)));
+            if (invalid.unknownChoice()) {
+                errors.add(new FieldError("sectors/countries/services", "contains a code that is not offered"));
+            }
+            return ApiErrors.badRequest(errors);
         }
-        if (request.language() == null || !LANGUAGES.contains(request.language())) {
-            errors.add(new FieldError("language", "must be \"en\" or \"fr\""));
-        }
-        if (errors.isEmpty() && !intake.knownCodes(form)) {
-            errors.add(new FieldError("sectors/countries/services", "contains a code that is not offered"));
-        }
-        if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(FieldError::field));
-            return rejected(origin, errors);
-        }
-        // No fill time or honeypot on an API call: only the text heuristics apply.
-        Optional<SpamReason.Signal> spam = SpamCheck.reason(null, Duration.ofDays(1), form.needs(), form.name(),
-                form.organisation(), form.jobTitle());
-        Intake.Outcome outcome = intake.accept(form, origin, request.language(), spam, Instant.now());
-        if (outcome instanceof Intake.Limited limited) {
+        if (result instanceof Intake.Limited limited) {
             return Response.status(429).header("Retry-After", Long.toString(limited.retryAfter().toSeconds()))
                     .entity(new Problem("too many requests in the last hour; retry later")).build();
         }
-        return created(((Intake.Stored) outcome).reference());
-    }
-
-    /**
-     * A replay of an accepted call answers as the first call did, whatever its body; a valid
-     * replay is recognised by {@link Intake#accept} in the same transaction as the insert.
-     */
-    private Response rejected(Intake.Origin origin, List<FieldError> errors) {
-        Optional<String> earlier = intake.referenceOf(origin);
-        return earlier.isPresent() ? created(earlier.get()) : io.harmattan.web.ApiErrors.badRequest(errors);
-    }
-
-    private static Response created(String reference) {
+        String reference = ((Intake.Accepted) result).reference();
         return Response.created(URI.create("/api/v1/leads/" + reference)).entity(new Created(reference, "received")).build();
     }
-
 
     /**
      * Who is calling: a short digest of their key (never the key itself, which is not stored),

@@ -23,12 +23,12 @@ public final class SpamCheck {
     private SpamCheck() {
     }
 
-    /** Why the submission looks like spam, or empty when it does not. */
+    /** Why the submission looks like spam, or empty when it does not; a null fill time was not measured (an API call). */
     public static Optional<Signal> reason(String honeypot, Duration fillTime, String... texts) {
         if (honeypot != null && !honeypot.isBlank()) {
             return Optional.of(Signal.of(SpamReason.HONEYPOT));
         }
-        if (fillTime.compareTo(MINIMUM_FILL_TIME) < 0) {
+        if (fillTime != null && fillTime.compareTo(MINIMUM_FILL_TIME) < 0) {
             return Optional.of(new Signal(SpamReason.FAST, (int) fillTime.toMillis()));
         }
         int links = 0;
