@@ -1,15 +1,16 @@
 package io.harmattan.account;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which organisation a signed-in client belongs to, and what it follows. Read on every portal
- * page, so kept for a few seconds per user: a change to an organisation's sectors or countries,
- * or a user moved out of it, shows within {@value #TTL_MILLIS} ms.
+ * page, so kept for a few seconds per user (cache "memberships", application.properties): a
+ * change to an organisation's sectors or countries, or a user moved out of it, shows within 10 s.
  */
 @ApplicationScoped
 public class Memberships {
@@ -18,30 +19,16 @@ public class Memberships {
     public record Membership(long id, String name, Set<String> sectors, Set<String> countries) {
     }
 
-    static final long TTL_MILLIS = 10_000;
-    private static final int MAX_ENTRIES = 10_000;
-
-    private record Cached(Optional<Membership> membership, long loadedAt) {
-    }
-
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    @CacheName("memberships")
+    Cache cache;
 
     public Optional<Membership> of(String subject) {
-        if (subject == null) {
-            return Optional.empty();
-        }
-        long now = System.currentTimeMillis();
-        Cached cached = cache.get(subject);
-        if (cached != null && now - cached.loadedAt < TTL_MILLIS) {
-            return cached.membership;
-        }
-        Optional<Membership> loaded = QuarkusTransaction.joiningExisting().call(() -> ClientUser.withOrganisation(subject)
+        return subject == null ? Optional.empty() : cache.get(subject, Memberships::load).await().indefinitely();
+    }
+
+    private static Optional<Membership> load(String subject) {
+        return QuarkusTransaction.joiningExisting().call(() -> ClientUser.withOrganisation(subject)
                 .map(user -> new Membership(user.organisation.id, user.organisation.name,
                         Set.copyOf(user.organisation.sectors), Set.copyOf(user.organisation.countries))));
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
-        }
-        cache.put(subject, new Cached(loaded, now));
-        return loaded;
     }
 }

@@ -1,15 +1,13 @@
 package io.harmattan.intake;
 
+import io.harmattan.security.Keys;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The one-time token of an interest form: when it was issued and a random id, signed with the
@@ -28,10 +26,10 @@ public final class FormToken {
         }
     }
 
-    private final byte[] key;
+    private final Keys.Hmac hmac;
 
     public FormToken(String secret) {
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.hmac = Keys.hmac(secret, Keys.Purpose.FORM_TOKEN);
     }
 
     public String issue(Instant now) {
@@ -66,12 +64,6 @@ public final class FormToken {
     }
 
     private String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return ENCODER.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return ENCODER.encodeToString(hmac.sign(payload));
     }
 }

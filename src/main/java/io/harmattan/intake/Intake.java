@@ -9,8 +9,10 @@ import io.harmattan.lead.LeadTags;
 import io.harmattan.lead.OrganisationKey;
 import io.harmattan.lead.SpamReason;
 import io.harmattan.reference.AdvisoryService;
+import io.harmattan.security.Keys;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,15 +95,14 @@ public class Intake {
 
     /** A keyed hash of the client's address: enough to count its requests, useless to identify it. */
     public String clientKey(String address) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(config.formSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            byte[] hash = mac.doFinal(("client:" + address).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 16);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(clientKeys.sign(address), 0, 16);
+    }
+
+    private Keys.Hmac clientKeys;
+
+    @PostConstruct
+    void deriveKeys() {
+        clientKeys = Keys.hmac(config.formSecret(), Keys.Purpose.CLIENT_ADDRESS);
     }
 
     @Inject

@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,8 +26,6 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -57,14 +54,11 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     @Inject
     OidcAuthenticationMechanism oidc;
 
-    /** One keyed Mac per request thread: looking the algorithm up costs more than the HMAC itself. */
-    private final ThreadLocal<Mac> macs;
+    private final Keys.Hmac identityKey;
 
     @Inject
     public SessionMechanism(HarmattanConfig config) {
-        SecretKeySpec key = new SecretKeySpec(hmac(config.formSecret().getBytes(StandardCharsets.UTF_8),
-                "harmattan identity cookie v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> mac(key));
+        this.identityKey = Keys.hmac(config.formSecret(), Keys.Purpose.IDENTITY_COOKIE);
     }
 
     @Override
@@ -195,21 +189,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         return new String(B64D.decode(b64), StandardCharsets.UTF_8);
     }
 
-    private static byte[] hmac(byte[] secret, byte[] data) {
-        return mac(new SecretKeySpec(secret, "HmacSHA256")).doFinal(data);
-    }
-
     private byte[] hmac(String data) {
-        return macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Mac mac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return identityKey.sign(data);
     }
 }

@@ -1,35 +1,36 @@
 package io.harmattan.triage;
 
 import io.harmattan.security.Viewer;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the list of consultants a lead can be assigned to: everyone who opens the console is
- * recorded (name and email from their ID token), at most once every ten minutes per person.
+ * recorded (name and email from their ID token), at most once every ten minutes per person and
+ * instance (cache "consultants-seen", application.properties).
  */
 @ApplicationScoped
 public class Consultants {
 
-    static final Duration REFRESH = Duration.ofMinutes(10);
-    private final ConcurrentHashMap<String, Instant> recorded = new ConcurrentHashMap<>();
+    @CacheName("consultants-seen")
+    Cache recorded;
 
     public void seen(Viewer viewer) {
-        if (!viewer.isConsultant()) {
-            return;
+        if (viewer.isConsultant()) {
+            remember(viewer.getUsername(), viewer.getDisplayName(), viewer.getEmail());
         }
-        String username = viewer.getUsername();
-        String email = viewer.getEmail();
-        Instant now = Instant.now();
-        Instant last = recorded.get(username);
-        if (last != null && last.plus(REFRESH).isAfter(now)) {
-            return;
-        }
-        record(username, viewer.getDisplayName(), email, now);
-        recorded.put(username, now);
+    }
+
+    /** Records the visit unless this consultant's last one was recorded within the cache's ten minutes; when it was. */
+    Instant remember(String username, String name, String email) {
+        return recorded.get(username, key -> {
+            Instant now = Instant.now();
+            record(key, name, email, now);
+            return now;
+        }).await().indefinitely();
     }
 
     /** Adds the consultant to the directory, or refreshes their name, email and last visit. */

@@ -41,4 +41,15 @@ class ConsultantsTest {
         assertThat(refreshed.email).isEqualTo("salif@harmattan.test");
         assertThat(refreshed.lastSeenAt).isEqualTo(later);
     }
+
+    @Test
+    void aSecondVisitWithinTenMinutesIsNotWrittenAgain() {
+        String username = "throttled-" + UUID.randomUUID();
+        Instant first = consultants.remember(username, "Awa Diallo", "awa@harmattan.test");
+        Instant second = consultants.remember(username, "Awa Diallo-Sow", "awa.sow@harmattan.test");
+        assertThat(second).isEqualTo(first);
+        Consultant recorded = load(username);
+        assertThat(recorded.displayName).isEqualTo("Awa Diallo");
+        assertThat(recorded.email).isEqualTo("awa@harmattan.test");
+    }
 }
