@@ -20,17 +20,12 @@ import java.util.Optional;
 @Table(name = "briefing")
 public class Briefing extends PanacheEntityBase {
 
-    public static final String DRAFT = "draft";
-    public static final String PUBLISHED = "published";
-    public static final String ARCHIVED = "archived";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** draft (never published), published, or archived (withdrawn from clients). */
     @Column(nullable = false, length = 16)
-    public String status;
+    public BriefingStatus status;
 
     @Column(name = "published_version")
     public Integer publishedVersion;
@@ -52,7 +47,7 @@ public class Briefing extends PanacheEntityBase {
     public long version;
 
     public boolean isPublished() {
-        return PUBLISHED.equals(status);
+        return status == BriefingStatus.PUBLISHED;
     }
 
     public Optional<BriefingVersion> published() {

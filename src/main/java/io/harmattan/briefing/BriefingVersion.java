@@ -25,7 +25,6 @@ import java.util.TreeSet;
 @Table(name = "briefing_version")
 public class BriefingVersion extends PanacheEntityBase {
 
-    public static final List<String> TLP = List.of("CLEAR", "GREEN", "AMBER", "RED");
     /** Saving both languages in one go is not "one is older than the other". */
     static final Duration SAME_EDIT = Duration.ofMinutes(1);
 
@@ -82,7 +81,7 @@ public class BriefingVersion extends PanacheEntityBase {
     public LocalDate reviewDate;
 
     @Column(nullable = false, length = 8)
-    public String tlp;
+    public Tlp tlp;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -112,10 +111,6 @@ public class BriefingVersion extends PanacheEntityBase {
 
     public boolean isPublished() {
         return publishedAt != null;
-    }
-
-    public boolean isRed() {
-        return "RED".equals(tlp);
     }
 
     public boolean has(String language) {

@@ -25,7 +25,7 @@ public class Briefings {
     @Transactional
     public Briefing create(BriefingForm form, String actor, Instant now) {
         Briefing briefing = new Briefing();
-        briefing.status = Briefing.DRAFT;
+        briefing.status = BriefingStatus.DRAFT;
         briefing.draftVersion = 1;
         briefing.createdAt = now;
         briefing.createdBy = actor;
@@ -70,7 +70,7 @@ public class Briefings {
         draft.publishedBy = actor;
         briefing.publishedVersion = draft.number;
         briefing.draftVersion = null;
-        briefing.status = Briefing.PUBLISHED;
+        briefing.status = BriefingStatus.PUBLISHED;
         briefing.updatedAt = now;
         AuditEvent.record(actor, "briefing.published", "briefing", briefing.id, "version=" + draft.number);
         return briefing;
@@ -82,7 +82,7 @@ public class Briefings {
         if (briefing.publishedVersion == null) {
             throw new Conflict();
         }
-        briefing.status = Briefing.ARCHIVED;
+        briefing.status = BriefingStatus.ARCHIVED;
         briefing.updatedAt = now;
         AuditEvent.record(actor, "briefing.archived", "briefing", briefing.id, "version=" + briefing.publishedVersion);
         return briefing;

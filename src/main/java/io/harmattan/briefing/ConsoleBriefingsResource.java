@@ -53,8 +53,8 @@ public class ConsoleBriefingsResource {
                     new RatingField("operationalRisk", BriefingForm.rating(form.operationalRisk)));
         }
 
-        public List<String> tlpLevels() {
-            return BriefingVersion.TLP;
+        public List<Tlp> tlpLevels() {
+            return List.of(Tlp.values());
         }
     }
 
@@ -217,7 +217,7 @@ public class ConsoleBriefingsResource {
                 change("securityRisk", "" + a.securityRisk, "" + b.securityRisk, false),
                 change("politicalRisk", "" + a.politicalRisk, "" + b.politicalRisk, false),
                 change("operationalRisk", "" + a.operationalRisk, "" + b.operationalRisk, false),
-                change("tlp", a.tlp, b.tlp, false),
+                change("tlp", a.tlp.code(), b.tlp.code(), false),
                 change("reviewDate", String.valueOf(a.reviewDate), String.valueOf(b.reviewDate), false),
                 change("sources", a.sources, b.sources, true));
     }

@@ -115,12 +115,12 @@ public class PortalBriefingsResource {
     public Response export(@PathParam("id") String id) {
         Membership organisation = organisation();
         Entry entry = catalogue.entry(visible(organisation, id).id()).orElseThrow(NotFoundException::new);
-        if ("RED".equals(entry.tlp())) {
+        if (!entry.tlp().exportable()) {
             throw new NotFoundException();
         }
         BriefingVersion version = version(entry);
         String language = version.languageFor(locales.current().getLanguage());
-        String text = "# " + version.title(language) + "\n\nTLP:" + version.tlp + " · v" + version.number + "\n\n"
+        String text = "# " + version.title(language) + "\n\nTLP:" + version.tlp.code() + " · v" + version.number + "\n\n"
                 + version.summary(language) + "\n\n" + version.body(language) + "\n";
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "briefing.exported", "briefing",
                 entry.id(), "version=" + entry.number() + " organisation=" + organisation.id()));
