@@ -46,23 +46,23 @@ public class BriefingForm {
         return form;
     }
 
-    public static BriefingForm of(BriefingVersion version, long lock) {
+    public static BriefingForm of(VersionContent version, long lock) {
         BriefingForm form = new BriefingForm();
-        form.titleEn = version.titleEn;
-        form.titleFr = version.titleFr;
-        form.summaryEn = version.summaryEn;
-        form.summaryFr = version.summaryFr;
-        form.bodyEn = version.bodyEn;
-        form.bodyFr = version.bodyFr;
-        form.countries = List.copyOf(version.countries);
-        form.sectors = List.copyOf(version.sectors);
-        form.allSectors = version.allSectors;
-        form.securityRisk = Integer.toString(version.securityRisk);
-        form.politicalRisk = Integer.toString(version.politicalRisk);
-        form.operationalRisk = Integer.toString(version.operationalRisk);
-        form.sources = version.sources;
-        form.reviewDate = version.reviewDate == null ? null : version.reviewDate.toString();
-        form.tlp = version.tlp.code();
+        form.titleEn = version.titleEn();
+        form.titleFr = version.titleFr();
+        form.summaryEn = version.summaryEn();
+        form.summaryFr = version.summaryFr();
+        form.bodyEn = version.bodyEn();
+        form.bodyFr = version.bodyFr();
+        form.countries = version.countries();
+        form.sectors = version.sectors();
+        form.allSectors = version.allSectors();
+        form.securityRisk = Integer.toString(version.securityRisk());
+        form.politicalRisk = Integer.toString(version.politicalRisk());
+        form.operationalRisk = Integer.toString(version.operationalRisk());
+        form.sources = version.sources();
+        form.reviewDate = version.reviewDate() == null ? null : version.reviewDate().toString();
+        form.tlp = version.tlp().code();
         form.lock = lock;
         return form;
     }

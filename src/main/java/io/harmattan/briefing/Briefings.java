@@ -4,7 +4,6 @@ import io.harmattan.audit.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The briefing life cycle: a draft is edited freely; publishing freezes it and makes it what
@@ -86,10 +85,6 @@ public class Briefings {
         briefing.updatedAt = now;
         AuditEvent.record(actor, "briefing.archived", "briefing", briefing.id, "version=" + briefing.publishedVersion);
         return briefing;
-    }
-
-    public Optional<Briefing> find(long id) {
-        return Briefing.findByIdOptional(id);
     }
 
     private static int latestNumber(Briefing briefing) {
