@@ -20,17 +20,12 @@ import java.util.Optional;
 @Table(name = "briefing")
 public class Briefing extends PanacheEntityBase {
 
-    public static final String DRAFT = "draft";
-    public static final String PUBLISHED = "published";
-    public static final String ARCHIVED = "archived";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** draft (never published), published, or archived (withdrawn from clients). */
     @Column(nullable = false, length = 16)
-    public String status;
+    public BriefingStatus status;
 
     @Column(name = "published_version")
     public Integer publishedVersion;
@@ -51,10 +46,6 @@ public class Briefing extends PanacheEntityBase {
     @Version
     public long version;
 
-    public boolean isPublished() {
-        return PUBLISHED.equals(status);
-    }
-
     public Optional<BriefingVersion> published() {
         return publishedVersion == null ? Optional.empty() : BriefingVersion.of(id, publishedVersion);
     }
@@ -63,12 +54,30 @@ public class Briefing extends PanacheEntityBase {
         return draftVersion == null ? Optional.empty() : BriefingVersion.of(id, draftVersion);
     }
 
-    /** The version a consultant works on: the draft if there is one, else the published one. */
-    public BriefingVersion latest() {
-        return draft().or(this::published).orElseThrow();
+    /**
+     * The briefings last changed first, each with the version a consultant works on, in one query.
+     * Whether a language is written is decided as in {@link BriefingVersion#headings}, without bodies.
+     */
+    public static List<BriefingRow> rows(int limit) {
+        return getEntityManager().createQuery("""
+                select new io.harmattan.briefing.BriefingRow(b.id, b.status, b.publishedVersion, b.draftVersion, b.version,
+                    v.number, v.titleEn, v.titleFr,
+                    case when length(trim(v.titleEn)) > 0 and length(trim(v.summaryEn)) > 0
+                        and length(trim(v.bodyEn)) > 0 then true else false end,
+                    case when length(trim(v.titleFr)) > 0 and length(trim(v.summaryFr)) > 0
+                        and length(trim(v.bodyFr)) > 0 then true else false end,
+                    v.enUpdatedAt, v.frUpdatedAt, v.tlp, v.publishedAt, v.publishedBy)
+                from Briefing b join BriefingVersion v on v.briefingId = b.id
+                    and v.number = coalesce(b.draftVersion, b.publishedVersion)
+                order by b.updatedAt desc, b.id desc
+                """, BriefingRow.class).setMaxResults(limit).getResultList();
     }
 
-    public List<BriefingVersion> versions() {
-        return BriefingVersion.list("briefingId = ?1 order by number desc", id);
+    public static Optional<BriefingHeading> heading(long id) {
+        return getEntityManager().createQuery("""
+                select new io.harmattan.briefing.BriefingHeading(b.id, b.status, b.publishedVersion, b.draftVersion,
+                    b.version)
+                from Briefing b where b.id = ?1
+                """, BriefingHeading.class).setParameter(1, id).getResultStream().findFirst();
     }
 }

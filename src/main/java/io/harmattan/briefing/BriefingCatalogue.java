@@ -27,7 +27,7 @@ public class BriefingCatalogue {
     /** What a list shows of a published briefing: never its body. */
     public record Entry(long id, int number, String titleEn, String titleFr, String summaryEn, String summaryFr,
             List<String> countries, List<String> sectors, int securityRisk, int politicalRisk, int operationalRisk,
-            String tlp, Instant publishedAt, Candidate candidate) {
+            Tlp tlp, Instant publishedAt, Candidate candidate) {
 
         public String title(Locale locale) {
             return pick(locale, titleEn, titleFr);
@@ -109,8 +109,8 @@ public class BriefingCatalogue {
         List<BriefingVersion> versions = entityManager.createQuery("""
                 select distinct v from BriefingVersion v, Briefing b
                 left join fetch v.countries left join fetch v.sectors
-                where b.id = v.briefingId and b.status = 'published' and v.number = b.publishedVersion
-                """, BriefingVersion.class).getResultList();
+                where b.id = v.briefingId and b.status = :published and v.number = b.publishedVersion
+                """, BriefingVersion.class).setParameter("published", BriefingStatus.PUBLISHED).getResultList();
         List<Entry> entries = new ArrayList<>(versions.size());
         Map<Long, Entry> byId = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>(versions.size());

@@ -42,27 +42,27 @@ public class BriefingForm {
         form.securityRisk = "3";
         form.politicalRisk = "3";
         form.operationalRisk = "3";
-        form.tlp = "CLEAR";
+        form.tlp = Tlp.CLEAR.code();
         return form;
     }
 
-    public static BriefingForm of(BriefingVersion version, long lock) {
+    public static BriefingForm of(VersionContent version, long lock) {
         BriefingForm form = new BriefingForm();
-        form.titleEn = version.titleEn;
-        form.titleFr = version.titleFr;
-        form.summaryEn = version.summaryEn;
-        form.summaryFr = version.summaryFr;
-        form.bodyEn = version.bodyEn;
-        form.bodyFr = version.bodyFr;
-        form.countries = List.copyOf(version.countries);
-        form.sectors = List.copyOf(version.sectors);
-        form.allSectors = version.allSectors;
-        form.securityRisk = Integer.toString(version.securityRisk);
-        form.politicalRisk = Integer.toString(version.politicalRisk);
-        form.operationalRisk = Integer.toString(version.operationalRisk);
-        form.sources = version.sources;
-        form.reviewDate = version.reviewDate == null ? null : version.reviewDate.toString();
-        form.tlp = version.tlp;
+        form.titleEn = version.titleEn();
+        form.titleFr = version.titleFr();
+        form.summaryEn = version.summaryEn();
+        form.summaryFr = version.summaryFr();
+        form.bodyEn = version.bodyEn();
+        form.bodyFr = version.bodyFr();
+        form.countries = version.countries();
+        form.sectors = version.sectors();
+        form.allSectors = version.allSectors();
+        form.securityRisk = Integer.toString(version.securityRisk());
+        form.politicalRisk = Integer.toString(version.politicalRisk());
+        form.operationalRisk = Integer.toString(version.operationalRisk());
+        form.sources = version.sources();
+        form.reviewDate = version.reviewDate() == null ? null : version.reviewDate().toString();
+        form.tlp = version.tlp().code();
         form.lock = lock;
         return form;
     }
@@ -101,7 +101,7 @@ public class BriefingForm {
                 errors.put(field, "rating");
             }
         }
-        if (tlp == null || !BriefingVersion.TLP.contains(tlp)) {
+        if (Tlp.ofCode(tlp).isEmpty()) {
             errors.put("tlp", "tlp");
         }
         if (reviewDate != null && !reviewDate.isBlank() && day(reviewDate) == null) {
@@ -140,7 +140,7 @@ public class BriefingForm {
         version.operationalRisk = rating(operationalRisk);
         version.sources = clean(sources);
         version.reviewDate = reviewDate == null || reviewDate.isBlank() ? null : day(reviewDate);
-        version.tlp = tlp;
+        version.tlp = Tlp.ofCode(tlp).orElseThrow();
     }
 
     private String value(String field) {

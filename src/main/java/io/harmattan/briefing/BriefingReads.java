@@ -30,7 +30,7 @@ public class BriefingReads {
                 .setParameter(4, subject).setParameter(5, username).setParameter(6, Timestamp.from(now)).executeUpdate();
     }
 
-    @Transactional
+    /** The latest 200 reads; runs in the caller's transaction (the overview page's). */
     public List<Reader> of(long briefingId) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT r.username, o.name, r.version_number, r.first_read_at, r.last_read_at, r.read_count

@@ -10,12 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,9 +23,6 @@ import java.util.TreeSet;
 @Table(name = "briefing_version")
 public class BriefingVersion extends PanacheEntityBase {
 
-    public static final List<String> TLP = List.of("CLEAR", "GREEN", "AMBER", "RED");
-    /** Saving both languages in one go is not "one is older than the other". */
-    static final Duration SAME_EDIT = Duration.ofMinutes(1);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -82,7 +77,7 @@ public class BriefingVersion extends PanacheEntityBase {
     public LocalDate reviewDate;
 
     @Column(nullable = false, length = 8)
-    public String tlp;
+    public Tlp tlp;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -110,74 +105,45 @@ public class BriefingVersion extends PanacheEntityBase {
         return find("briefingId = ?1 and number = ?2", briefingId, number).firstResultOptional();
     }
 
-    public boolean isPublished() {
-        return publishedAt != null;
-    }
-
-    public boolean isRed() {
-        return "RED".equals(tlp);
-    }
-
-    public boolean has(String language) {
-        return "fr".equals(language) ? present(titleFr) && present(summaryFr) && present(bodyFr)
-                : present(titleEn) && present(summaryEn) && present(bodyEn);
-    }
-
-    /** The language to show a reader who prefers {@code language}: theirs if written, else the other. */
-    public String languageFor(String language) {
-        String other = "fr".equals(language) ? "en" : "fr";
-        return has(language) || !has(other) ? language : other;
-    }
-
-    public String title(String language) {
-        return "fr".equals(language) ? titleFr : titleEn;
-    }
-
-    public String summary(String language) {
-        return "fr".equals(language) ? summaryFr : summaryEn;
-    }
-
-    public String body(String language) {
-        return "fr".equals(language) ? bodyFr : bodyEn;
-    }
-
-    public String title(Locale locale) {
-        return title(languageFor(locale.getLanguage()));
-    }
-
-    public String summary(Locale locale) {
-        return summary(languageFor(locale.getLanguage()));
+    /** The given versions of a briefing with their countries and sectors, in one query. */
+    public static List<BriefingVersion> withCodes(long briefingId, Collection<Integer> numbers) {
+        return list("""
+                select distinct v from BriefingVersion v left join fetch v.countries left join fetch v.sectors
+                where v.briefingId = ?1 and v.number in ?2
+                """, briefingId, numbers);
     }
 
     /**
-     * The language that needs a translator's attention, if any: missing, or last edited more than a
-     * minute before the other language was.
+     * Every version of a briefing, newest first, as the console lists them. Whether a language is
+     * written is decided in SQL, so that no body is read: stored texts are stripped and blank ones
+     * stored as null (BriefingForm), so TRIM's spaces agree with {@link String#isBlank()}.
      */
-    public Optional<String> languageNeedingWork() {
-        if (!has("en")) {
-            return Optional.of("en");
-        }
-        if (!has("fr")) {
-            return Optional.of("fr");
-        }
-        if (enUpdatedAt != null && frUpdatedAt != null) {
-            if (frUpdatedAt.isBefore(enUpdatedAt.minus(SAME_EDIT))) {
-                return Optional.of("fr");
-            }
-            if (enUpdatedAt.isBefore(frUpdatedAt.minus(SAME_EDIT))) {
-                return Optional.of("en");
-            }
-        }
-        return Optional.empty();
+    public static List<VersionHeading> headings(long briefingId) {
+        return getEntityManager().createQuery("""
+                select new io.harmattan.briefing.VersionHeading(v.briefingId, v.number, v.titleEn, v.titleFr,
+                    case when length(trim(v.titleEn)) > 0 and length(trim(v.summaryEn)) > 0
+                        and length(trim(v.bodyEn)) > 0 then true else false end,
+                    case when length(trim(v.titleFr)) > 0 and length(trim(v.summaryFr)) > 0
+                        and length(trim(v.bodyFr)) > 0 then true else false end,
+                    v.enUpdatedAt, v.frUpdatedAt, v.tlp, v.publishedAt, v.publishedBy)
+                from BriefingVersion v where v.briefingId = ?1 order by v.number desc
+                """, VersionHeading.class).setParameter(1, briefingId).getResultList();
     }
 
-    public boolean isMissing(String language) {
-        return !has(language);
+    public Languages languages() {
+        return new Languages(Languages.written(titleEn, summaryEn, bodyEn), Languages.written(titleFr, summaryFr, bodyFr),
+                enUpdatedAt, frUpdatedAt);
     }
 
-    public List<String> sourceList() {
-        return sources == null ? List.of() : Arrays.stream(sources.split("\\R")).map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
+    public boolean has(String language) {
+        return languages().has(language);
+    }
+
+    /** A copy for a page; the collections must have been fetched ({@link #withCodes}). */
+    VersionContent content() {
+        return new VersionContent(briefingId, number, titleEn, titleFr, summaryEn, summaryFr, bodyEn, bodyFr,
+                enUpdatedAt, frUpdatedAt, List.copyOf(new TreeSet<>(countries)), List.copyOf(new TreeSet<>(sectors)),
+                allSectors, securityRisk, politicalRisk, operationalRisk, sources, reviewDate, tlp);
     }
 
     /** A new draft with the same content, the next number, and the language dates carried over. */
@@ -205,9 +171,5 @@ public class BriefingVersion extends PanacheEntityBase {
         next.countries.addAll(countries);
         next.sectors.addAll(sectors);
         return next;
-    }
-
-    private static boolean present(String text) {
-        return text != null && !text.isBlank();
     }
 }

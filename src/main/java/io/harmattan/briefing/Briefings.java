@@ -4,7 +4,6 @@ import io.harmattan.audit.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The briefing life cycle: a draft is edited freely; publishing freezes it and makes it what
@@ -25,7 +24,7 @@ public class Briefings {
     @Transactional
     public Briefing create(BriefingForm form, String actor, Instant now) {
         Briefing briefing = new Briefing();
-        briefing.status = Briefing.DRAFT;
+        briefing.status = BriefingStatus.DRAFT;
         briefing.draftVersion = 1;
         briefing.createdAt = now;
         briefing.createdBy = actor;
@@ -70,7 +69,7 @@ public class Briefings {
         draft.publishedBy = actor;
         briefing.publishedVersion = draft.number;
         briefing.draftVersion = null;
-        briefing.status = Briefing.PUBLISHED;
+        briefing.status = BriefingStatus.PUBLISHED;
         briefing.updatedAt = now;
         AuditEvent.record(actor, "briefing.published", "briefing", briefing.id, "version=" + draft.number);
         return briefing;
@@ -82,14 +81,10 @@ public class Briefings {
         if (briefing.publishedVersion == null) {
             throw new Conflict();
         }
-        briefing.status = Briefing.ARCHIVED;
+        briefing.status = BriefingStatus.ARCHIVED;
         briefing.updatedAt = now;
         AuditEvent.record(actor, "briefing.archived", "briefing", briefing.id, "version=" + briefing.publishedVersion);
         return briefing;
-    }
-
-    public Optional<Briefing> find(long id) {
-        return Briefing.findByIdOptional(id);
     }
 
     private static int latestNumber(Briefing briefing) {

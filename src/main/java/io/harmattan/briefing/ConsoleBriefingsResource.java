@@ -1,6 +1,7 @@
 package io.harmattan.briefing;
 
 import io.harmattan.briefing.BriefingReads.Reader;
+import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
 import io.harmattan.security.Roles;
@@ -16,7 +17,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +31,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Consultants write, publish, compare and archive briefings, and see who read them. */
@@ -39,13 +41,12 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleBriefingsResource {
 
-    /** A line of the list: the briefing and the version a consultant would work on. */
-    public record Row(Briefing briefing, BriefingVersion latest) {
-    }
-
-    /** The editor: what was typed, the errors per field, and whether a save collided with another. */
-    public record Editor(Briefing briefing, BriefingForm form, Map<String, String> errors, boolean conflict,
-            List<Country> countries, List<Sector> sectors) {
+    /**
+     * The editor: what was typed, the errors per field, and whether a save collided with another.
+     * {@code briefingId} is null for a new briefing.
+     */
+    public record Editor(Long briefingId, BriefingForm form, Map<String, String> errors, boolean conflict,
+            List<Choice> countries, List<Choice> sectors) {
 
         public List<RatingField> ratingFields() {
             return List.of(new RatingField("securityRisk", BriefingForm.rating(form.securityRisk)),
@@ -53,8 +54,8 @@ public class ConsoleBriefingsResource {
                     new RatingField("operationalRisk", BriefingForm.rating(form.operationalRisk)));
         }
 
-        public List<String> tlpLevels() {
-            return BriefingVersion.TLP;
+        public List<Tlp> tlpLevels() {
+            return List.of(Tlp.values());
         }
     }
 
@@ -67,17 +68,16 @@ public class ConsoleBriefingsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> rows);
+        static native TemplateInstance list(List<BriefingRow> rows);
 
         static native TemplateInstance editor(Editor editor);
 
-        static native TemplateInstance briefing(Briefing briefing, List<BriefingVersion> versions, List<Reader> readers);
+        static native TemplateInstance briefing(BriefingHeading briefing, VersionHeading latest,
+                List<VersionHeading> versions, List<Reader> readers);
 
-        static native TemplateInstance preview(Briefing briefing, BriefingVersion version, String language, String other,
-                RawString body);
+        static native TemplateInstance preview(VersionContent version, String language, String other, RawString body);
 
-        static native TemplateInstance compare(Briefing briefing, BriefingVersion from, BriefingVersion to,
-                List<Change> changes);
+        static native TemplateInstance compare(long briefingId, int from, int to, List<Change> changes);
     }
 
     static final int LIST_SIZE = 200;
@@ -86,7 +86,7 @@ public class ConsoleBriefingsResource {
     Briefings briefings;
 
     @Inject
-    BriefingReads reads;
+    BriefingPages pages;
 
     @Inject
     BriefingCatalogue catalogue;
@@ -101,10 +101,8 @@ public class ConsoleBriefingsResource {
     Locales locales;
 
     @GET
-    @Transactional
     public TemplateInstance list() {
-        List<Briefing> all = Briefing.find("order by updatedAt desc").page(0, LIST_SIZE).list();
-        return Templates.list(all.stream().map(b -> new Row(b, b.latest())).toList());
+        return Templates.list(pages.list(LIST_SIZE));
     }
 
     @GET
@@ -126,18 +124,16 @@ public class ConsoleBriefingsResource {
 
     @GET
     @Path("{id}")
-    @Transactional
     public TemplateInstance show(@PathParam("id") long id) {
-        Briefing briefing = found(id);
-        return Templates.briefing(briefing, briefing.versions(), reads.of(id));
+        BriefingPages.Overview overview = pages.overview(id).orElseThrow(NotFoundException::new);
+        return Templates.briefing(overview.briefing(), overview.latest(), overview.versions(), overview.readers());
     }
 
     @GET
     @Path("{id}/edit")
-    @Transactional
     public TemplateInstance edit(@PathParam("id") long id) {
-        Briefing briefing = found(id);
-        return editor(briefing, BriefingForm.of(briefing.latest(), briefing.version), Map.of(), false);
+        BriefingPages.Editing editing = pages.editing(id).orElseThrow(NotFoundException::new);
+        return editor(id, BriefingForm.of(editing.latest(), editing.briefing().lock()), Map.of(), false);
     }
 
     @POST
@@ -146,7 +142,8 @@ public class ConsoleBriefingsResource {
     public Response save(@PathParam("id") long id, @BeanParam BriefingForm form) {
         Map<String, String> errors = form.errors();
         if (!errors.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(editor(current(id), form, errors, false)).build();
+            pages.heading(id).orElseThrow(NotFoundException::new);
+            return Response.status(Response.Status.BAD_REQUEST).entity(editor(id, form, errors, false)).build();
         }
         try {
             briefings.save(id, form, viewer.getUsername(), Instant.now());
@@ -184,42 +181,41 @@ public class ConsoleBriefingsResource {
     /** The page as a client will see it, in either language. */
     @GET
     @Path("{id}/versions/{number}")
-    @Transactional
     public TemplateInstance preview(@PathParam("id") long id, @PathParam("number") int number,
             @QueryParam("in") String language) {
-        Briefing briefing = found(id);
-        BriefingVersion version = BriefingVersion.of(id, number).orElseThrow(NotFoundException::new);
-        // The template renders after the transaction: load the lists now.
-        version.countries.size();
-        version.sectors.size();
+        VersionContent version = pages.version(id, number).orElseThrow(NotFoundException::new);
         String shown = version.languageFor("fr".equals(language) ? "fr" : "en");
-        return Templates.preview(briefing, version, shown, "fr".equals(shown) ? "en" : "fr", Markdown.toRaw(version.body(shown)));
+        return Templates.preview(version, shown, "fr".equals(shown) ? "en" : "fr", Markdown.toRaw(version.body(shown)));
     }
 
     @GET
     @Path("{id}/compare")
-    @Transactional
     public TemplateInstance compare(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
-        Briefing briefing = found(id);
-        BriefingVersion older = version(id, from);
-        BriefingVersion newer = version(id, to);
-        return Templates.compare(briefing, older, newer, changes(older, newer));
+        if (from == null || to == null) {
+            throw new NotFoundException();
+        }
+        Map<Integer, VersionContent> versions = pages.versions(id, Set.copyOf(List.of(from, to)));
+        if (!versions.containsKey(from) || !versions.containsKey(to)) {
+            throw new NotFoundException();
+        }
+        return Templates.compare(id, from, to, changes(versions.get(from), versions.get(to)));
     }
 
-    static List<Change> changes(BriefingVersion a, BriefingVersion b) {
+    static List<Change> changes(VersionContent a, VersionContent b) {
         return List.of(
-                change("titleEn", a.titleEn, b.titleEn, false), change("titleFr", a.titleFr, b.titleFr, false),
-                change("summaryEn", a.summaryEn, b.summaryEn, false), change("summaryFr", a.summaryFr, b.summaryFr, false),
-                change("bodyEn", a.bodyEn, b.bodyEn, true), change("bodyFr", a.bodyFr, b.bodyFr, true),
-                change("countries", String.join(", ", a.countries), String.join(", ", b.countries), false),
-                change("sectors", a.allSectors ? "*" : String.join(", ", a.sectors),
-                        b.allSectors ? "*" : String.join(", ", b.sectors), false),
-                change("securityRisk", "" + a.securityRisk, "" + b.securityRisk, false),
-                change("politicalRisk", "" + a.politicalRisk, "" + b.politicalRisk, false),
-                change("operationalRisk", "" + a.operationalRisk, "" + b.operationalRisk, false),
-                change("tlp", a.tlp, b.tlp, false),
-                change("reviewDate", String.valueOf(a.reviewDate), String.valueOf(b.reviewDate), false),
-                change("sources", a.sources, b.sources, true));
+                change("titleEn", a.titleEn(), b.titleEn(), false), change("titleFr", a.titleFr(), b.titleFr(), false),
+                change("summaryEn", a.summaryEn(), b.summaryEn(), false),
+                change("summaryFr", a.summaryFr(), b.summaryFr(), false),
+                change("bodyEn", a.bodyEn(), b.bodyEn(), true), change("bodyFr", a.bodyFr(), b.bodyFr(), true),
+                change("countries", String.join(", ", a.countries()), String.join(", ", b.countries()), false),
+                change("sectors", a.allSectors() ? "*" : String.join(", ", a.sectors()),
+                        b.allSectors() ? "*" : String.join(", ", b.sectors()), false),
+                change("securityRisk", "" + a.securityRisk(), "" + b.securityRisk(), false),
+                change("politicalRisk", "" + a.politicalRisk(), "" + b.politicalRisk(), false),
+                change("operationalRisk", "" + a.operationalRisk(), "" + b.operationalRisk(), false),
+                change("tlp", a.tlp().code(), b.tlp().code(), false),
+                change("reviewDate", String.valueOf(a.reviewDate()), String.valueOf(b.reviewDate()), false),
+                change("sources", a.sources(), b.sources(), true));
     }
 
     private static Change change(String field, String before, String after, boolean lines) {
@@ -227,37 +223,20 @@ public class ConsoleBriefingsResource {
         return new Change(field, before, after, changed, lines && changed ? LineDiff.between(before, after) : List.of());
     }
 
-    private BriefingVersion version(long id, Integer number) {
-        if (number == null) {
-            throw new NotFoundException();
-        }
-        return BriefingVersion.of(id, number).orElseThrow(NotFoundException::new);
-    }
-
     private Response conflict(long id, BriefingForm typed) {
-        Briefing briefing = current(id);
-        BriefingForm form = typed == null ? BriefingForm.of(briefing.latest(), briefing.version) : typed;
+        BriefingPages.Editing current = pages.editing(id).orElseThrow(NotFoundException::new);
+        long lock = current.briefing().lock();
+        BriefingForm form = typed == null ? BriefingForm.of(current.latest(), lock) : typed;
         // Keep what this consultant typed, and let them save it over the newer version on purpose.
-        form.lock = briefing.version;
-        return Response.status(Response.Status.CONFLICT).entity(editor(briefing, form, Map.of(), true)).build();
+        form.lock = lock;
+        return Response.status(Response.Status.CONFLICT).entity(editor(id, form, Map.of(), true)).build();
     }
 
-    @Transactional
-    Briefing current(long id) {
-        Briefing briefing = found(id);
-        briefing.latest().countries.size();
-        return briefing;
-    }
-
-    private static Briefing found(long id) {
-        return Briefing.<Briefing>findByIdOptional(id).orElseThrow(NotFoundException::new);
-    }
-
-    private TemplateInstance editor(Briefing briefing, BriefingForm form, Map<String, String> errors, boolean conflict) {
+    private TemplateInstance editor(Long briefingId, BriefingForm form, Map<String, String> errors, boolean conflict) {
         Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(locales.getLanguage()));
-        Map<String, String> messages = new java.util.TreeMap<>();
+        Map<String, String> messages = new TreeMap<>();
         errors.forEach((field, code) -> messages.put(field, texts.briefing_error(code)));
-        return Templates.editor(new Editor(briefing, form, messages, conflict, Country.ordered(), Sector.ordered()));
+        return Templates.editor(new Editor(briefingId, form, messages, conflict, Country.choices(), Sector.choices()));
     }
 
     private boolean https() {

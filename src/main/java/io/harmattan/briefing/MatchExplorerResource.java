@@ -1,6 +1,7 @@
 package io.harmattan.briefing;
 
 import io.harmattan.matching.MatchEngine;
+import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
 import io.harmattan.security.Roles;
@@ -28,7 +29,7 @@ public class MatchExplorerResource {
     static final int MAX_TEXT = 20_000;
 
     public record Explorer(String text, List<String> sectors, List<String> countries, Matches.Result result,
-            String textError, List<Country> countryOptions, List<Sector> sectorOptions) {
+            String textError, List<Choice> countryOptions, List<Choice> sectorOptions) {
     }
 
     @CheckedTemplate
@@ -44,7 +45,7 @@ public class MatchExplorerResource {
 
     @GET
     public TemplateInstance explorer() {
-        return Templates.explorer(new Explorer("", List.of(), List.of(), null, null, Country.ordered(), Sector.ordered()));
+        return Templates.explorer(new Explorer("", List.of(), List.of(), null, null, Country.choices(), Sector.choices()));
     }
 
     private String tooLong() {
@@ -62,10 +63,10 @@ public class MatchExplorerResource {
         String typed = text == null ? "" : text;
         if (typed.length() > MAX_TEXT) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.explorer(new Explorer(typed,
-                    chosenSectors, chosenCountries, null, tooLong(), Country.ordered(), Sector.ordered()))).build();
+                    chosenSectors, chosenCountries, null, tooLong(), Country.choices(), Sector.choices()))).build();
         }
         Matches.Result result = matches.match(typed, chosenSectors, chosenCountries, 25, locales.current());
         return Response.ok(Templates.explorer(new Explorer(typed, chosenSectors, chosenCountries, result, null,
-                Country.ordered(), Sector.ordered()))).build();
+                Country.choices(), Sector.choices()))).build();
     }
 }

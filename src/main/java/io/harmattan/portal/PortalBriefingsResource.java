@@ -5,10 +5,11 @@ import io.harmattan.account.Memberships.Membership;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.briefing.BriefingCatalogue;
 import io.harmattan.briefing.BriefingCatalogue.Entry;
+import io.harmattan.briefing.BriefingPages;
 import io.harmattan.briefing.BriefingReads;
-import io.harmattan.briefing.BriefingVersion;
 import io.harmattan.briefing.Markdown;
 import io.harmattan.briefing.ReasonTexts;
+import io.harmattan.briefing.VersionContent;
 import io.harmattan.matching.MatchEngine;
 import io.harmattan.matching.MatchEngine.Ranked;
 import io.harmattan.security.Roles;
@@ -54,7 +55,7 @@ public class PortalBriefingsResource {
     static class Templates {
         static native TemplateInstance briefings(Membership organisation, List<Item> items);
 
-        static native TemplateInstance briefing(Entry briefing, BriefingVersion version, String language,
+        static native TemplateInstance briefing(Entry briefing, VersionContent version, String language,
                 boolean fallback, RawString body, List<String> reasons);
     }
 
@@ -72,6 +73,9 @@ public class PortalBriefingsResource {
 
     @Inject
     BriefingReads reads;
+
+    @Inject
+    BriefingPages pages;
 
     @Inject
     ReasonTexts reasonTexts;
@@ -99,7 +103,7 @@ public class PortalBriefingsResource {
         Membership organisation = organisation();
         Ranked match = visible(organisation, id);
         Entry entry = catalogue.entry(match.id()).orElseThrow(NotFoundException::new);
-        BriefingVersion version = version(entry);
+        VersionContent version = version(entry);
         String wanted = locales.current().getLanguage();
         String language = version.languageFor(wanted);
         reads.record(entry.id(), entry.number(), organisation.id(), viewer.getSubject(), viewer.getUsername(), Instant.now());
@@ -115,12 +119,12 @@ public class PortalBriefingsResource {
     public Response export(@PathParam("id") String id) {
         Membership organisation = organisation();
         Entry entry = catalogue.entry(visible(organisation, id).id()).orElseThrow(NotFoundException::new);
-        if ("RED".equals(entry.tlp())) {
+        if (!entry.tlp().exportable()) {
             throw new NotFoundException();
         }
-        BriefingVersion version = version(entry);
+        VersionContent version = version(entry);
         String language = version.languageFor(locales.current().getLanguage());
-        String text = "# " + version.title(language) + "\n\nTLP:" + version.tlp + " · v" + version.number + "\n\n"
+        String text = "# " + version.title(language) + "\n\nTLP:" + version.tlp().code() + " · v" + version.number() + "\n\n"
                 + version.summary(language) + "\n\n" + version.body(language) + "\n";
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "briefing.exported", "briefing",
                 entry.id(), "version=" + entry.number() + " organisation=" + organisation.id()));
@@ -155,8 +159,7 @@ public class PortalBriefingsResource {
         return match;
     }
 
-    private BriefingVersion version(Entry entry) {
-        return QuarkusTransaction.joiningExisting().call(() -> BriefingVersion.of(entry.id(), entry.number())
-                .orElseThrow(NotFoundException::new));
+    private VersionContent version(Entry entry) {
+        return pages.version(entry.id(), entry.number()).orElseThrow(NotFoundException::new);
     }
 }

@@ -1,7 +1,7 @@
 package io.harmattan.portal;
 
-import io.harmattan.account.ClientOrganisation;
-import io.harmattan.account.ClientUser;
+import io.harmattan.account.Memberships;
+import io.harmattan.account.Memberships.Membership;
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+/** The client's home: their role and the organisation they read for, from the same cache as every portal page. */
 @Path("/portal")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -21,17 +22,18 @@ public class PortalResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(ClientOrganisation organisation);
+        static native TemplateInstance home(Membership organisation);
     }
 
     @Inject
     Viewer viewer;
 
+    @Inject
+    Memberships memberships;
+
     @GET
     @RolesAllowed(Roles.CLIENT)
     public TemplateInstance home() {
-        ClientOrganisation organisation = ClientUser.withOrganisation(viewer.getSubject())
-                .map(user -> user.organisation).orElse(null);
-        return Templates.home(organisation);
+        return Templates.home(memberships.of(viewer.getSubject()).orElse(null));
     }
 }

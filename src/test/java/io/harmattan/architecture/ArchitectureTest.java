@@ -5,11 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -77,7 +75,6 @@ class ArchitectureTest {
     @Test
     void templatesGetRecordsNeverEntities() {
         classes().that().areAnnotatedWith(CheckedTemplate.class)
-                .and().resideOutsideOfPackages("io.harmattan.briefing..", "io.harmattan.portal..")
                 .should(takeNoEntity()).check(app);
     }
 

@@ -113,6 +113,16 @@ class BriefingAuthoringTest {
     }
 
     @Test
+    void statusAndMarkingAreStoredAsTheCodesTheColumnsAlwaysHeld() {
+        long id = idFrom(post(open("/console/briefings/new"), briefing("Stored codes", "Body")).post("/console/briefings"));
+        assertThat(column("SELECT status FROM briefing WHERE id = ?1", id)).isEqualTo("draft");
+        assertThat(column("SELECT tlp FROM briefing_version WHERE briefing_id = ?1", id)).isEqualTo("AMBER");
+        Page overview = open("/console/briefings/" + id);
+        post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish");
+        assertThat(column("SELECT status FROM briefing WHERE id = ?1", id)).isEqualTo("published");
+    }
+
+    @Test
     void theSecondOfTwoEditorsGetsAConflictAndKeepsTheirText() {
         long id = idFrom(post(open("/console/briefings/new"), briefing("Conflict test", "Body")).post("/console/briefings"));
         Page first = open("/console/briefings/" + id + "/edit");
@@ -219,6 +229,11 @@ class BriefingAuthoringTest {
 
     private long count() {
         return QuarkusTransaction.requiringNew().call(() -> Briefing.count());
+    }
+
+    private String column(String sql, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(sql, String.class)
+                .setParameter(1, id).getSingleResult());
     }
 
     private java.util.List<String> audit(long id) {

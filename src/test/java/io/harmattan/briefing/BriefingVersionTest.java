@@ -13,6 +13,7 @@ class BriefingVersionTest {
 
     private static BriefingVersion both(Instant english, Instant french) {
         BriefingVersion version = new BriefingVersion();
+        version.briefingId = 1L;
         version.titleEn = "Title";
         version.summaryEn = "Summary";
         version.bodyEn = "Body";
@@ -26,26 +27,26 @@ class BriefingVersionTest {
 
     @Test
     void aLanguageEditedLaterLeavesTheOtherFlaggedAsOlder() {
-        assertThat(both(T, T).languageNeedingWork()).isEmpty();
-        assertThat(both(T, T.plusSeconds(30)).languageNeedingWork()).as("saved together").isEmpty();
-        assertThat(both(T.plusSeconds(3600), T).languageNeedingWork()).isEqualTo(Optional.of("fr"));
-        assertThat(both(T, T.plusSeconds(3600)).languageNeedingWork()).isEqualTo(Optional.of("en"));
+        assertThat(both(T, T).languages().needingWork()).isEmpty();
+        assertThat(both(T, T.plusSeconds(30)).languages().needingWork()).as("saved together").isEmpty();
+        assertThat(both(T.plusSeconds(3600), T).languages().needingWork()).isEqualTo(Optional.of("fr"));
+        assertThat(both(T, T.plusSeconds(3600)).languages().needingWork()).isEqualTo(Optional.of("en"));
     }
 
     @Test
     void aMissingLanguageIsFlaggedAndReadersFallBackToTheOther() {
         BriefingVersion englishOnly = both(T, null);
         englishOnly.bodyFr = " ";
-        assertThat(englishOnly.languageNeedingWork()).isEqualTo(Optional.of("fr"));
-        assertThat(englishOnly.languageFor("fr")).isEqualTo("en");
-        assertThat(englishOnly.languageFor("en")).isEqualTo("en");
-        assertThat(both(T, T).languageFor("fr")).isEqualTo("fr");
+        assertThat(englishOnly.languages().needingWork()).isEqualTo(Optional.of("fr"));
+        assertThat(englishOnly.languages().languageFor("fr")).isEqualTo("en");
+        assertThat(englishOnly.languages().languageFor("en")).isEqualTo("en");
+        assertThat(both(T, T).languages().languageFor("fr")).isEqualTo("fr");
     }
 
     @Test
     void sourcesAreOnePerLine() {
         BriefingVersion version = both(T, T);
         version.sources = "One\r\n\n  Two  \n";
-        assertThat(version.sourceList()).containsExactly("One", "Two");
+        assertThat(version.content().sourceList()).containsExactly("One", "Two");
     }
 }

@@ -1,0 +1,71 @@
+package io.harmattan.briefing;
+
+import io.harmattan.briefing.BriefingReads.Reader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the briefing pages show, each page read in one transaction and handed over as records:
+ * templates render after the transaction, so they must find everything loaded and nothing to
+ * query. Every read is a fixed number of statements, whatever the number of briefings or versions.
+ */
+@ApplicationScoped
+public class BriefingPages {
+
+    /** The console's overview of one briefing: its versions, newest first, and who read them. */
+    public record Overview(BriefingHeading briefing, List<VersionHeading> versions, List<Reader> readers) {
+
+        public VersionHeading latest() {
+            return versions.stream().filter(v -> v.number() == briefing.latestVersion()).findFirst().orElseThrow();
+        }
+    }
+
+    /** The briefing and its latest version, for the editor. */
+    public record Editing(BriefingHeading briefing, VersionContent latest) {
+    }
+
+    @Inject
+    BriefingReads reads;
+
+    /** The console's list: one statement. */
+    @Transactional
+    public List<BriefingRow> list(int limit) {
+        return Briefing.rows(limit);
+    }
+
+    @Transactional
+    public Optional<Overview> overview(long id) {
+        return Briefing.heading(id).map(heading -> new Overview(heading, BriefingVersion.headings(id), reads.of(id)));
+    }
+
+    @Transactional
+    public Optional<BriefingHeading> heading(long id) {
+        return Briefing.heading(id);
+    }
+
+    @Transactional
+    public Optional<Editing> editing(long id) {
+        return Briefing.heading(id).flatMap(heading -> versions(id, Set.of(heading.latestVersion())).values().stream()
+                .findFirst().map(latest -> new Editing(heading, latest)));
+    }
+
+    /** One version, whole. */
+    @Transactional
+    public Optional<VersionContent> version(long id, int number) {
+        return Optional.ofNullable(versions(id, Set.of(number)).get(number));
+    }
+
+    /** Some versions of a briefing, whole, by number, in one statement. */
+    @Transactional
+    public Map<Integer, VersionContent> versions(long id, Set<Integer> numbers) {
+        return BriefingVersion.withCodes(id, numbers).stream().map(BriefingVersion::content)
+                .collect(Collectors.toMap(VersionContent::number, Function.identity()));
+    }
+}
