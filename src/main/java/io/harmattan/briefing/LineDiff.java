@@ -1,9 +1,16 @@
 package io.harmattan.briefing;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** A line-by-line comparison of two texts (longest common subsequence), for comparing versions. */
+/**
+ * A line-by-line comparison of two texts, for comparing briefing versions: java-diff-utils' Myers
+ * diff, whose memory grows with the texts and their differences, not with their product.
+ */
 public final class LineDiff {
 
     public enum Kind { SAME, ADDED, REMOVED }
@@ -19,57 +26,33 @@ public final class LineDiff {
         }
     }
 
-    /** Texts longer than this many lines are compared as a whole block removed and added. */
-    static final int MAX_LINES = 2000;
-
     private LineDiff() {
     }
 
     public static List<Line> between(String before, String after) {
-        String[] a = lines(before);
-        String[] b = lines(after);
+        List<String> a = lines(before);
         List<Line> diff = new ArrayList<>();
-        if ((long) a.length * b.length > (long) MAX_LINES * MAX_LINES) {
-            for (String line : a) {
-                diff.add(new Line(Kind.REMOVED, line));
+        int next = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, lines(after)).getDeltas()) {
+            Chunk<String> removed = delta.getSource();
+            while (next < removed.getPosition()) {
+                diff.add(new Line(Kind.SAME, a.get(next++)));
             }
-            for (String line : b) {
-                diff.add(new Line(Kind.ADDED, line));
-            }
-            return diff;
+            removed.getLines().forEach(line -> diff.add(new Line(Kind.REMOVED, line)));
+            delta.getTarget().getLines().forEach(line -> diff.add(new Line(Kind.ADDED, line)));
+            next = removed.getPosition() + removed.size();
         }
-        int[][] common = new int[a.length + 1][b.length + 1];
-        for (int i = a.length - 1; i >= 0; i--) {
-            for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
-            }
-        }
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i].equals(b[j])) {
-                diff.add(new Line(Kind.SAME, a[i++]));
-                j++;
-            } else if (common[i + 1][j] >= common[i][j + 1]) {
-                diff.add(new Line(Kind.REMOVED, a[i++]));
-            } else {
-                diff.add(new Line(Kind.ADDED, b[j++]));
-            }
-        }
-        while (i < a.length) {
-            diff.add(new Line(Kind.REMOVED, a[i++]));
-        }
-        while (j < b.length) {
-            diff.add(new Line(Kind.ADDED, b[j++]));
+        while (next < a.size()) {
+            diff.add(new Line(Kind.SAME, a.get(next++)));
         }
         return diff;
     }
 
     public static boolean changed(String before, String after) {
-        return !java.util.Objects.equals(before == null ? "" : before, after == null ? "" : after);
+        return !Objects.equals(before == null ? "" : before, after == null ? "" : after);
     }
 
-    private static String[] lines(String text) {
-        return text == null || text.isEmpty() ? new String[0] : text.split("\\R", -1);
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\\R", -1));
     }
 }

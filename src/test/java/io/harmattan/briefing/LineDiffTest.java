@@ -23,4 +23,17 @@ class LineDiffTest {
         assertThat(LineDiff.changed(null, "")).isFalse();
         assertThat(LineDiff.changed("a", "b")).isTrue();
     }
+
+    @Test
+    void aLongTextWithOneChangedLineShowsJustThatLine() {
+        StringBuilder before = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            before.append("line ").append(i).append('\n');
+        }
+        String after = before.toString().replace("line 2500\n", "line 2500, revised\n");
+        List<Line> diff = LineDiff.between(before.toString(), after);
+        assertThat(diff).filteredOn(line -> line.kind() != Kind.SAME)
+                .containsExactly(new Line(Kind.REMOVED, "line 2500"), new Line(Kind.ADDED, "line 2500, revised"));
+        assertThat(diff).hasSize(5002);
+    }
 }
