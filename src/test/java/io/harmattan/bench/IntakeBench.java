@@ -1,13 +1,7 @@
 package io.harmattan.bench;
 
 import io.harmattan.stack.EmbeddedMariaDb;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Committed submissions per second, counted in the database: through the real form (GET the page
@@ -42,26 +34,23 @@ final class IntakeBench {
 
     static final int CONCURRENCY = 16;
     static final String API_KEY = "bench-only-api-key";
-    private static final Duration TOKEN_AGE = Duration.ofMillis(3_200);
-    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    static final Duration TOKEN_AGE = Duration.ofMillis(3_200);
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     record Figures(List<Double> ceiling, List<Double> form, List<Double> api, List<Double> formRatios,
-            List<Double> apiRatios, long failures, Latency latency) {
+            List<Double> apiRatios, List<Double> sameWork, List<Double> sameWorkRatios, long failures, Latency latency) {
     }
 
     record Latency(double rate, int submissions, double formP50, double formP99, double apiP50, double apiP99,
             long failures) {
     }
 
-    private final String appUrl;
+    private final IntakeRequests requests;
     private final EmbeddedMariaDb db;
-    private final AtomicLong failures = new AtomicLong();
-    private final java.util.Set<String> failureKinds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    IntakeBench(String appUrl, EmbeddedMariaDb db) {
-        this.appUrl = appUrl;
+    /** {@code baselineUrl}: the running {@link SameWorkApp}, writing to its own database on the same server. */
+    IntakeBench(String appUrl, String baselineUrl, EmbeddedMariaDb db) {
+        this.requests = new IntakeRequests(appUrl, baselineUrl);
         this.db = db;
     }
 
@@ -71,21 +60,27 @@ final class IntakeBench {
         List<Double> api = new ArrayList<>();
         List<Double> formRatios = new ArrayList<>();
         List<Double> apiRatios = new ArrayList<>();
+        List<Double> sameWork = new ArrayList<>();
+        List<Double> sameWorkRatios = new ArrayList<>();
         formRate(seconds); // warm-up: the JIT, the pools, the mail server's first connections
+        sameWorkRate(seconds);
         for (int round = 1; round <= rounds; round++) {
             double raw = insertRate(seconds);
             double viaForm = formRate(seconds);
             double viaApi = apiRate(seconds);
+            double baseline = sameWorkRate(seconds);
             ceiling.add(raw);
             form.add(viaForm);
             api.add(viaApi);
+            sameWork.add(baseline);
             formRatios.add(viaForm / raw);
             apiRatios.add(viaApi / raw);
-            System.out.printf(Locale.ROOT, "intake round %d: JDBC ceiling %.0f/s, form %.0f/s, API %.0f/s (failures %d)%n",
-                    round, raw, viaForm, viaApi, failures.get());
+            sameWorkRatios.add(viaForm / baseline);
+            System.out.printf(Locale.ROOT, "intake round %d: JDBC ceiling %.0f/s, form %.0f/s, API %.0f/s,"
+                    + " same-work baseline %.0f/s (failures %d)%n", round, raw, viaForm, viaApi, baseline, requests.failures());
         }
-        Latency latency = latencyAt(Benchmarks.median(form) / 2, Math.max(seconds, 10));
-        return new Figures(ceiling, form, api, formRatios, apiRatios, failures.get(), latency);
+        Latency latency = latencyAt(Sections.median(form) / 2, Math.max(seconds, 10));
+        return new Figures(ceiling, form, api, formRatios, apiRatios, sameWork, sameWorkRatios, requests.failures(), latency);
     }
 
     // ---- the three ways in, each run by CONCURRENCY workers for the same time ----------------
@@ -107,7 +102,7 @@ final class IntakeBench {
                     insert.setString(2, "ceiling-" + n + "@bench.example");
                     insert.setString(3, "Ceiling Mining " + n);
                     insert.setString(4, "ceiling mining " + n);
-                    insert.setString(5, NEEDS);
+                    insert.setString(5, IntakeRequests.NEEDS);
                     insert.setTimestamp(6, now);
                     insert.setTimestamp(7, now);
                     insert.setString(8, Long.toHexString(n));
@@ -125,21 +120,31 @@ final class IntakeBench {
             // few seconds' worth in hand, fetched before the clock starts and replaced one for one.
             // When none is old enough yet, fetch one more rather than wait: the pool grows to what
             // this worker's pace needs, at the price of a few extra GETs inside the measured time.
-            ArrayDeque<FormPage> ready = new ArrayDeque<>();
+            ArrayDeque<IntakeRequests.FormPage> ready = new ArrayDeque<>();
             long fillUntil = System.nanoTime() + TOKEN_AGE.toNanos();
             while (System.nanoTime() < fillUntil) {
-                ready.add(formPage(http));
+                ready.add(requests.formPage(http));
             }
             waitFor(deadline - Duration.ofSeconds(seconds).toNanos());
             while (System.nanoTime() < deadline) {
-                if (System.nanoTime() - ready.peek().fetchedAt < TOKEN_AGE.toNanos()) {
-                    ready.add(formPage(http));
+                if (System.nanoTime() - ready.peek().fetchedAt() < TOKEN_AGE.toNanos()) {
+                    ready.add(requests.formPage(http));
                     continue;
                 }
-                postForm(http, ready.poll());
-                ready.add(formPage(http));
+                requests.postForm(http, ready.poll());
+                ready.add(requests.formPage(http));
             }
         }, TOKEN_AGE.toMillis() + 500);
+    }
+
+    /** The same-work baseline's form: one GET for the page and its CSRF token, one POST (one insert) per submission. */
+    private double sameWorkRate(int seconds) throws Exception {
+        return committedPerSecond(seconds, deadline -> {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            while (System.nanoTime() < deadline) {
+                requests.postSameWork(http);
+            }
+        }, 0, SameWorkApp.DATABASE + ".submission");
     }
 
     /** The web-to-lead API: one POST per submission. */
@@ -147,7 +152,7 @@ final class IntakeBench {
         return committedPerSecond(seconds, deadline -> {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             while (System.nanoTime() < deadline) {
-                postApi(http);
+                requests.postApi(http);
             }
         });
     }
@@ -161,7 +166,7 @@ final class IntakeBench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Double> formMillis = Collections.synchronizedList(new ArrayList<>());
         List<Double> apiMillis = Collections.synchronizedList(new ArrayList<>());
-        long failuresBefore = failures.get();
+        long failuresBefore = requests.failures();
         CountDownLatch done = new CountDownLatch(submissions);
         long start = System.nanoTime() + 1_000_000_000L;
         for (int i = 0; i < submissions; i++) {
@@ -169,20 +174,20 @@ final class IntakeBench {
             // Each prospect opens the form, and sends it a little over the minimum fill time later.
             clock.schedule(() -> {
                 try {
-                    FormPage page = formPage(http);
+                    IntakeRequests.FormPage page = requests.formPage(http);
                     long postDue = due + TOKEN_AGE.toNanos();
                     clock.schedule(() -> {
                         try {
-                            postForm(http, page);
+                            requests.postForm(http, page);
                             formMillis.add((System.nanoTime() - postDue) / 1e6);
                         } catch (Exception e) {
-                            failures.incrementAndGet();
+                            requests.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
                         } finally {
                             done.countDown();
                         }
                     }, postDue - System.nanoTime(), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
-                    failures.incrementAndGet();
+                    requests.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
                     done.countDown();
                 }
             }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -194,10 +199,10 @@ final class IntakeBench {
             long due = apiStart + i * interval;
             clock.schedule(() -> {
                 try {
-                    postApi(http);
+                    requests.postApi(http);
                     apiMillis.add((System.nanoTime() - due) / 1e6);
                 } catch (Exception e) {
-                    failures.incrementAndGet();
+                    requests.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
                 } finally {
                     apiDone.countDown();
                 }
@@ -206,71 +211,10 @@ final class IntakeBench {
         apiDone.await(seconds + 60L, TimeUnit.SECONDS);
         clock.shutdownNow();
         return new Latency(rate, submissions, percentile(formMillis, 50), percentile(formMillis, 99),
-                percentile(apiMillis, 50), percentile(apiMillis, 99), failures.get() - failuresBefore);
-    }
-
-    // ---- one request of each kind ---------------------------------------------------------------
-
-    /** What a browser keeps from the form page: the one-time token, the CSRF field and its cookie. */
-    private record FormPage(String token, String csrf, String csrfCookie, long fetchedAt) {
-    }
-
-    private FormPage formPage(HttpClient http) throws IOException, InterruptedException {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(appUrl + "/interest")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (page.statusCode() != 200) {
-            throw new IllegalStateException("GET /interest answered " + page.statusCode());
-        }
-        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf-token="))
-                .map(c -> c.split(";", 2)[0]).findFirst()
-                .orElseThrow(() -> new IllegalStateException("GET /interest set no CSRF cookie"));
-        return new FormPage(find(TOKEN, page.body()), find(CSRF, page.body()), cookie, System.nanoTime());
-    }
-
-    private void postForm(HttpClient http, FormPage page) throws IOException, InterruptedException {
-        long n = SEQUENCE.incrementAndGet();
-        String body = String.join("&", "csrf-token=" + encode(page.csrf), "token=" + encode(page.token),
-                "name=" + encode("Awa Traoré " + n), "email=" + encode("form-" + n + "@bench.example"),
-                "organisation=" + encode("Form Mining " + n), "jobTitle=" + encode("Head of security"),
-                "phone=", "sectors=mining", "sectors=energy", "countries=ML", "countries=BF",
-                "services=risk-assessment", "timeframe=3-months", "needs=" + encode(NEEDS), "website=",
-                "consent=true");
-        HttpResponse<Void> posted = http.send(HttpRequest.newBuilder(URI.create(appUrl + "/interest"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", client(n))
-                .header("Cookie", page.csrfCookie()).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        String location = posted.headers().firstValue("Location").orElse("");
-        if (posted.statusCode() != 303 || !location.contains("/interest/received?reference=RFI-")) {
-            failed("form POST answered " + posted.statusCode() + " " + location);
-        }
-    }
-
-    private void postApi(HttpClient http) throws IOException, InterruptedException {
-        long n = SEQUENCE.incrementAndGet();
-        String json = """
-                {"name":"Moussa Diallo %d","email":"api-%d@bench.example","organisation":"Api Energy %d",
-                 "jobTitle":"Country manager","sectors":["energy"],"countries":["NE"],"services":["due-diligence"],
-                 "needs":"%s","language":"fr","consent":true,"marketingOptIn":false}""".formatted(n, n, n, NEEDS);
-        HttpResponse<Void> posted = http.send(HttpRequest.newBuilder(URI.create(appUrl + "/api/v1/leads"))
-                .header("Content-Type", "application/json").header("X-Api-Key", API_KEY)
-                .header("Idempotency-Key", "bench-" + n).header("X-Forwarded-For", client(n))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
-        if (posted.statusCode() != 201) {
-            failed("API POST answered " + posted.statusCode());
-        }
-    }
-
-    /** Counts a failed submission; each kind of failure is printed once, so a broken run says why. */
-    private void failed(String what) {
-        failures.incrementAndGet();
-        if (failureKinds.add(what.replaceAll("\\d{4,}", "#"))) {
-            System.out.println("failed submission: " + what);
-        }
+                percentile(apiMillis, 50), percentile(apiMillis, 99), requests.failures() - failuresBefore);
     }
 
     // ---- plumbing ------------------------------------------------------------------------------
-
-    private static final String NEEDS = "We run two gold permits near Kayes and a solar project in the Dosso region;"
-            + " we need a security assessment of our road convoys and a monthly briefing.";
 
     interface Worker {
         void run(long deadlineNanos) throws Exception;
@@ -280,13 +224,17 @@ final class IntakeBench {
         return committedPerSecond(seconds, worker, 0);
     }
 
+    private double committedPerSecond(int seconds, Worker worker, long setupMillis) throws Exception {
+        return committedPerSecond(seconds, worker, setupMillis, "lead");
+    }
+
     /**
      * Runs CONCURRENCY workers until the deadline (after {@code setupMillis} of preparation each)
      * and divides the rows the database gained by the time from the start until the last worker
      * came back: a submission still in flight at the deadline is waited for and counted.
      */
-    private double committedPerSecond(int seconds, Worker worker, long setupMillis) throws Exception {
-        long before = leadCount();
+    private double committedPerSecond(int seconds, Worker worker, long setupMillis, String table) throws Exception {
+        long before = rows(table);
         long start = System.nanoTime() + Duration.ofMillis(setupMillis).toNanos();
         long deadline = start + Duration.ofSeconds(seconds).toNanos();
         ConcurrentLinkedQueue<Exception> errors = new ConcurrentLinkedQueue<>();
@@ -309,12 +257,12 @@ final class IntakeBench {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("A benchmark worker failed", errors.peek());
         }
-        return (leadCount() - before) / elapsed;
+        return (rows(table) - before) / elapsed;
     }
 
-    private long leadCount() throws SQLException {
+    private long rows(String table) throws SQLException {
         try (Connection connection = connect(); ResultSet count = connection.createStatement()
-                .executeQuery("SELECT COUNT(*) FROM lead")) {
+                .executeQuery("SELECT COUNT(*) FROM " + table)) {
             count.next();
             return count.getLong(1);
         }
@@ -322,23 +270,6 @@ final class IntakeBench {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-    }
-
-    /** A different client address per submission, so the per-client rate limit never interferes. */
-    private static String client(long n) {
-        return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
-    }
-
-    private static String find(Pattern pattern, String html) {
-        Matcher matcher = pattern.matcher(html);
-        if (!matcher.find()) {
-            throw new IllegalStateException("The form page has no " + pattern);
-        }
-        return matcher.group(1).replace("&amp;", "&");
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void waitFor(long nanoTime) throws InterruptedException {
