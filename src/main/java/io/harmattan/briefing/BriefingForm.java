@@ -3,14 +3,22 @@ package io.harmattan.briefing;
 import io.harmattan.matching.MatchEngine;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * The briefing editor's fields, as posted. {@link #errors()} gives one error code per field
- * (rendered by msg:briefing_error); the form always comes back with what was typed.
+ * The briefing editor's fields, as posted, checked by Hibernate Validator like the intake form
+ * (messages in ValidationMessages, in the reader's language); the form always comes back with
+ * what was typed. The rules that span fields are boolean properties, each shown at one field.
  */
 public class BriefingForm {
 
@@ -18,20 +26,26 @@ public class BriefingForm {
     static final int MAX_SUMMARY = 1000;
     static final int MAX_BODY = 60_000;
     static final int MAX_SOURCES = 4000;
+    private static final String TOO_LONG = "{briefing.too-long}";
+    private static final String RATING = "{briefing.rating}";
 
-    @RestForm public String titleEn;
-    @RestForm public String titleFr;
-    @RestForm public String summaryEn;
-    @RestForm public String summaryFr;
-    @RestForm public String bodyEn;
-    @RestForm public String bodyFr;
+    /** Where each cross-field rule's message is shown. */
+    private static final Map<String, String> SHOWN_AT = Map.of("oneLanguageWritten", "titleEn",
+            "countryChosen", "countries", "sectorChosen", "sectors", "tlpKnown", "tlp", "reviewDateReadable", "reviewDate");
+
+    @RestForm @Size(max = MAX_TITLE, message = TOO_LONG) public String titleEn;
+    @RestForm @Size(max = MAX_TITLE, message = TOO_LONG) public String titleFr;
+    @RestForm @Size(max = MAX_SUMMARY, message = TOO_LONG) public String summaryEn;
+    @RestForm @Size(max = MAX_SUMMARY, message = TOO_LONG) public String summaryFr;
+    @RestForm @Size(max = MAX_BODY, message = TOO_LONG) public String bodyEn;
+    @RestForm @Size(max = MAX_BODY, message = TOO_LONG) public String bodyFr;
     @RestForm public List<String> countries;
     @RestForm public List<String> sectors;
     @RestForm public boolean allSectors;
-    @RestForm public String securityRisk;
-    @RestForm public String politicalRisk;
-    @RestForm public String operationalRisk;
-    @RestForm public String sources;
+    @RestForm @NotNull(message = RATING) @Pattern(regexp = "[1-5]", message = RATING) public String securityRisk;
+    @RestForm @NotNull(message = RATING) @Pattern(regexp = "[1-5]", message = RATING) public String politicalRisk;
+    @RestForm @NotNull(message = RATING) @Pattern(regexp = "[1-5]", message = RATING) public String operationalRisk;
+    @RestForm @Size(max = MAX_SOURCES, message = TOO_LONG) public String sources;
     @RestForm public String reviewDate;
     @RestForm public String tlp;
     /** The briefing's version when the editor was opened: a save over someone else's is a conflict. */
@@ -75,37 +89,33 @@ public class BriefingForm {
         return sectors == null ? List.of() : sectors;
     }
 
-    /** Field name to error code; empty when the form can be saved. */
-    public Map<String, String> errors() {
+    /**
+     * The rules that span fields, as a record of their outcomes: validated like the fields (a
+     * constrained getter on this class would be intercepted as method validation instead).
+     */
+    record Rules(@AssertTrue(message = "{briefing.one-language}") boolean oneLanguageWritten,
+            @AssertTrue(message = "{briefing.choose-country}") boolean countryChosen,
+            @AssertTrue(message = "{briefing.choose-sector}") boolean sectorChosen,
+            @AssertTrue(message = "{briefing.tlp}") boolean tlpKnown,
+            @AssertTrue(message = "{briefing.date}") boolean reviewDateReadable) {
+    }
+
+    Rules rules() {
+        return new Rules(complete(titleEn, summaryEn, bodyEn) || complete(titleFr, summaryFr, bodyFr),
+                !countriesOrEmpty().isEmpty() && MatchEngine.COUNTRIES.containsAll(countriesOrEmpty()),
+                MatchEngine.SECTORS.containsAll(sectorsOrEmpty()) && (allSectors || !sectorsOrEmpty().isEmpty()),
+                Tlp.ofCode(tlp).isPresent(),
+                reviewDate == null || reviewDate.isBlank() || day(reviewDate) != null);
+    }
+
+    /** Field name to message; empty when the form can be saved. */
+    public Map<String, String> errors(Validator validator) {
         Map<String, String> errors = new TreeMap<>();
-        boolean english = complete(titleEn, summaryEn, bodyEn);
-        boolean french = complete(titleFr, summaryFr, bodyFr);
-        if (!english && !french) {
-            errors.put("titleEn", "one-language");
-        }
-        length(errors, "titleEn", titleEn, MAX_TITLE);
-        length(errors, "titleFr", titleFr, MAX_TITLE);
-        length(errors, "summaryEn", summaryEn, MAX_SUMMARY);
-        length(errors, "summaryFr", summaryFr, MAX_SUMMARY);
-        length(errors, "bodyEn", bodyEn, MAX_BODY);
-        length(errors, "bodyFr", bodyFr, MAX_BODY);
-        length(errors, "sources", sources, MAX_SOURCES);
-        if (countriesOrEmpty().isEmpty() || !MatchEngine.COUNTRIES.containsAll(countriesOrEmpty())) {
-            errors.put("countries", "choose-country");
-        }
-        if (!MatchEngine.SECTORS.containsAll(sectorsOrEmpty()) || (!allSectors && sectorsOrEmpty().isEmpty())) {
-            errors.put("sectors", "choose-sector");
-        }
-        for (String field : List.of("securityRisk", "politicalRisk", "operationalRisk")) {
-            if (rating(value(field)) == 0) {
-                errors.put(field, "rating");
-            }
-        }
-        if (Tlp.ofCode(tlp).isEmpty()) {
-            errors.put("tlp", "tlp");
-        }
-        if (reviewDate != null && !reviewDate.isBlank() && day(reviewDate) == null) {
-            errors.put("reviewDate", "date");
+        List<ConstraintViolation<?>> violations = new ArrayList<>(validator.validate(this));
+        violations.addAll(validator.validate(rules()));
+        for (ConstraintViolation<?> violation : violations) {
+            String property = violation.getPropertyPath().toString();
+            errors.putIfAbsent(SHOWN_AT.getOrDefault(property, property), violation.getMessage());
         }
         return errors;
     }
@@ -143,14 +153,6 @@ public class BriefingForm {
         version.tlp = Tlp.ofCode(tlp).orElseThrow();
     }
 
-    private String value(String field) {
-        return switch (field) {
-            case "securityRisk" -> securityRisk;
-            case "politicalRisk" -> politicalRisk;
-            default -> operationalRisk;
-        };
-    }
-
     static int rating(String value) {
         if (value == null || !value.matches("[1-5]")) {
             return 0;
@@ -163,12 +165,6 @@ public class BriefingForm {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private static void length(Map<String, String> errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.putIfAbsent(field, "too-long");
         }
     }
 

@@ -7,16 +7,13 @@ import io.harmattan.reference.Sector;
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
 import io.harmattan.web.Flash;
-import io.harmattan.web.Locales;
-import io.harmattan.web.Messages;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,7 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Consultants write, publish, compare and archive briefings, and see who read them. */
@@ -98,7 +94,7 @@ public class ConsoleBriefingsResource {
     HttpServerRequest request;
 
     @Inject
-    Locales locales;
+    Validator validator;
 
     @GET
     public TemplateInstance list() {
@@ -114,7 +110,7 @@ public class ConsoleBriefingsResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam BriefingForm form) {
-        Map<String, String> errors = form.errors();
+        Map<String, String> errors = form.errors(validator);
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(editor(null, form, errors, false)).build();
         }
@@ -140,7 +136,7 @@ public class ConsoleBriefingsResource {
     @Path("{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("id") long id, @BeanParam BriefingForm form) {
-        Map<String, String> errors = form.errors();
+        Map<String, String> errors = form.errors(validator);
         if (!errors.isEmpty()) {
             pages.heading(id).orElseThrow(NotFoundException::new);
             return Response.status(Response.Status.BAD_REQUEST).entity(editor(id, form, errors, false)).build();
@@ -233,10 +229,7 @@ public class ConsoleBriefingsResource {
     }
 
     private TemplateInstance editor(Long briefingId, BriefingForm form, Map<String, String> errors, boolean conflict) {
-        Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(locales.getLanguage()));
-        Map<String, String> messages = new TreeMap<>();
-        errors.forEach((field, code) -> messages.put(field, texts.briefing_error(code)));
-        return Templates.editor(new Editor(briefingId, form, messages, conflict, Country.choices(), Sector.choices()));
+        return Templates.editor(new Editor(briefingId, form, errors, conflict, Country.choices(), Sector.choices()));
     }
 
     private boolean https() {

@@ -1,5 +1,6 @@
 package io.harmattan.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -10,17 +11,23 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Every page speaks the language {@link Locales} resolves. Qute picks a template's locale from
- * the request's Accept-Language, so the request is given exactly the resolved language before
- * any resource or error mapper runs.
+ * the request's Accept-Language, and Hibernate Validator its messages' from the HTTP request's
+ * own header, so both are given exactly the resolved language before any resource or error
+ * mapper runs.
  */
 public class LocaleFilter {
 
     @Inject
     Locales locales;
 
+    @Inject
+    HttpServerRequest http;
+
     @ServerRequestFilter(preMatching = true)
     public void useResolvedLanguage(ContainerRequestContext request) {
-        request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, locales.getLanguage());
+        String language = locales.getLanguage();
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, language);
+        http.headers().set(HttpHeaders.ACCEPT_LANGUAGE, language);
     }
 
     @ServerResponseFilter

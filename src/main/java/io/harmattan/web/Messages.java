@@ -126,7 +126,6 @@ public interface Messages {
     @Message String briefing_draft_pending();
     @Message String briefing_draft_version(int number);
     @Message String briefing_edit_draft();
-    @Message String briefing_error(String code);
     @Message String briefing_field();
     @Message String briefing_field_name(String field);
     @Message String briefing_form_has_errors();

@@ -155,6 +155,18 @@ class BriefingAuthoringTest {
     }
 
     @Test
+    void aConsultantReadingInFrenchGetsTheFieldErrorsInFrench() {
+        Page page = new FormSession(consultant + "; lang=fr").open("/console/briefings/new");
+        Map<String, Object> fields = briefing("", "Seulement un corps");
+        fields.put("countries", java.util.List.of());
+        fields.put("securityRisk", "9");
+        Response response = post(page, fields).header("Accept-Language", "en").post("/console/briefings");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body().asString()).contains("Choisissez au moins un pays.", "Choisissez une note de 1 à 5.")
+                .doesNotContain("Choose at least one country.");
+    }
+
+    @Test
     void aClientWithAValidCsrfTokenIsStillRefusedEveryAuthoringAction() {
         // The token comes from a page the client may open, so that only the role check can refuse.
         Page form = new FormSession(client).open("/interest");
