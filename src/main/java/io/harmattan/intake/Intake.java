@@ -79,18 +79,36 @@ public class Intake {
      */
     private Optional<Duration> retryAfter(String email, String clientKey, Instant now) {
         Instant since = now.minus(Duration.ofHours(1));
-        List<Lead.Recent> over = new ArrayList<>();
-        Lead.Recent byEmail = Lead.recentFromEmail(email, since);
+        List<Recent> over = new ArrayList<>();
+        Recent byEmail = recentFromEmail(email, since);
         if (byEmail.count() >= config.intake().maxPerEmailPerHour()) {
             over.add(byEmail);
         }
-        Lead.Recent byClient = Lead.recentFromClient(clientKey, since);
+        Recent byClient = recentFromClient(clientKey, since);
         if (byClient.count() >= config.intake().maxPerClientPerHour()) {
             over.add(byClient);
         }
         return over.stream().map(recent -> Duration.between(now, recent.oldest().plus(Duration.ofHours(1))))
                 .map(wait -> wait.isNegative() ? Duration.ofSeconds(1) : wait)
                 .max(Comparator.naturalOrder());
+    }
+
+    /** How many leads came from this email, or this client, since the given time, and the oldest of them. */
+    private record Recent(long count, Instant oldest) {
+    }
+
+    private static Recent recentFromEmail(String email, Instant since) {
+        return recent("l.email = ?1", email, since);
+    }
+
+    private static Recent recentFromClient(String clientKey, Instant since) {
+        return recent("l.clientKey = ?1", clientKey, since);
+    }
+
+    private static Recent recent(String who, String value, Instant since) {
+        Object[] row = Lead.getEntityManager().createQuery("select count(l), min(l.submittedAt) from Lead l where " + who
+                + " and l.submittedAt > ?2", Object[].class).setParameter(1, value).setParameter(2, since).getSingleResult();
+        return new Recent((Long) row[0], (Instant) row[1]);
     }
 
     /** A keyed hash of the client's address: enough to count its requests, useless to identify it. */

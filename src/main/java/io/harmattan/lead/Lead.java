@@ -13,11 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,21 +29,20 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "lead")
+// Only changed columns are written: an edit never writes back the outbox columns a sender just set.
+@DynamicUpdate
 public class Lead extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** Human-friendly, e.g. RFI-2026-00042; set from the id once the row exists. */
+    // Its reference (e.g. RFI-2026-00042, set from the id once the row exists), and what makes a
+    // resubmission find it: the one-time form token's id, or the API caller's key name and Idempotency-Key.
     @Column(length = 20)
     public String reference;
-
-    /** The id of the one-time form token: a second submission of the same form finds this lead. */
     @Column(name = "form_token", length = 64)
     public String formToken;
-
-    /** The API caller's Idempotency-Key, prefixed with the caller's key name. */
     @Column(name = "idempotency_key", length = 150)
     public String idempotencyKey;
 
@@ -57,45 +56,33 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "spam_value")
     public Integer spamValue;
 
+    // What the prospect sent, and the consent they gave with it.
     @Column(nullable = false, length = 8)
     public String source;
-
     @Column(nullable = false, length = 120)
     public String name;
-
     @Column(nullable = false, length = 254)
     public String email;
-
     @Column(nullable = false, length = 200)
     public String organisation;
-
     @Column(name = "job_title", nullable = false, length = 120)
     public String jobTitle;
-
     @Column(length = 40)
     public String phone;
-
     @Column(nullable = false, length = 16)
     public String timeframe;
-
     @Column(nullable = false, columnDefinition = "TEXT")
     public String needs;
-
     @Column(nullable = false, length = 2)
     public String language;
-
     @Column(name = "consent_version", nullable = false, length = 16)
     public String consentVersion;
-
     @Column(name = "consent_language", nullable = false, length = 2)
     public String consentLanguage;
-
     @Column(name = "consent_at", nullable = false)
     public Instant consentAt;
-
     @Column(name = "marketing_opt_in", nullable = false)
     public boolean marketingOptIn;
-
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 
@@ -111,46 +98,33 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "client_key", length = 32)
     public String clientKey;
 
+    // The mail outbox (LeadMail): what went out, failed attempts, and which sender holds the rest.
     @Column(name = "ack_sent_at")
     public Instant ackSentAt;
-
     @Column(name = "triage_notified_at")
     public Instant triageNotifiedAt;
-
     @Column(name = "mail_attempts", nullable = false)
     public int mailAttempts;
-
-    /** A sender owns this lead's pending mail until then (see {@link #claimMail}). */
     @Column(name = "mail_claimed_until")
     public Instant mailClaimedUntil;
 
-    /** The consultant (username) handling it. */
+    // What triage recorded: the assignee (a username), why it was disqualified, the first decision
+    // (it stops the response clock), the fit score (0-100, on the row so that the inbox can sort by
+    // it), who reviewed the tags, the lead it was merged into and the client organisation it became.
     @Column(length = 120)
     public String assignee;
-
-    /** Why it was disqualified. */
     @Column(name = "status_reason", length = 500)
     public String statusReason;
-
-    /** The first triage decision (assignment or status change): stops the response clock. */
     @Column(name = "first_response_at")
     public Instant firstResponseAt;
-
-    /** 0-100, see FitScore; kept on the row so that the inbox can sort by it. */
     @Column(name = "fit_score")
     public Integer fitScore;
-
     @Column(name = "tags_reviewed_by", length = 120)
     public String tagsReviewedBy;
-
     @Column(name = "tags_reviewed_at")
     public Instant tagsReviewedAt;
-
-    /** The lead this one was merged into; its own record and timeline are kept. */
     @Column(name = "merged_into")
     public Long mergedInto;
-
-    /** The client organisation it became. */
     @Column(name = "client_organisation_id")
     public Long clientOrganisationId;
 
@@ -187,10 +161,6 @@ public class Lead extends PanacheEntityBase {
         return tagsReviewedAt != null;
     }
 
-    public boolean isOpen() {
-        return status.isOpen();
-    }
-
     // --- The life cycle ---------------------------------------------------------------------------
 
     /** Held back as suspected spam at intake: stored like any other, kept out of the inbox until released. */
@@ -202,7 +172,7 @@ public class Lead extends PanacheEntityBase {
 
     /** To a consultant (username), or to nobody when {@code assignee} is null. */
     public void assignTo(String assignee, String by) {
-        require(isOpen());
+        require(status.isOpen());
         this.assignee = assignee;
         record(by, LeadEvent.Kind.ASSIGNED, assignee, null, "lead.assigned", "to=" + assignee);
     }
@@ -303,13 +273,6 @@ public class Lead extends PanacheEntityBase {
         }
     }
 
-    /** The action does not apply to the lead as it is now. */
-    public static final class IllegalMove extends RuntimeException {
-        IllegalMove() {
-            super("illegal lead move", null, false, false);
-        }
-    }
-
     // --- Queries ----------------------------------------------------------------------------------
 
     public static Optional<Lead> byFormToken(String tokenId) {
@@ -322,49 +285,6 @@ public class Lead extends PanacheEntityBase {
 
     public static Optional<Lead> byReference(String reference) {
         return find("reference", reference).firstResultOptional();
-    }
-
-    /** Genuine leads whose acknowledgement or notice has not gone out yet and that no sender holds, oldest first. */
-    public static List<Long> awaitingMail(int maxAttempts, Instant submittedBefore, Instant now, int limit) {
-        return getEntityManager().createQuery("select l.id from Lead l where l.status = ?1"
-                + " and (l.ackSentAt is null or l.triageNotifiedAt is null) and l.mailAttempts < ?2"
-                + " and l.submittedAt < ?3 and (l.mailClaimedUntil is null or l.mailClaimedUntil < ?4) order by l.id",
-                Long.class).setParameter(1, LeadStatus.NEW).setParameter(2, maxAttempts).setParameter(3, submittedBefore)
-                .setParameter(4, now).setMaxResults(limit).getResultList();
-    }
-
-    /**
-     * Claims the lead's pending mail for one sender until {@code until}, in one conditional update:
-     * of two senders racing for the same row, the database lets exactly one match. False when there
-     * is nothing to send or another sender holds it. A bulk update, so the lead's version (what a
-     * consultant's open page saw) stays as it is.
-     */
-    public static boolean claimMail(long id, Instant now, Instant until) {
-        return update("mailClaimedUntil = ?1 where id = ?2 and status = ?3"
-                + " and (ackSentAt is null or triageNotifiedAt is null)"
-                + " and (mailClaimedUntil is null or mailClaimedUntil < ?4)", until, id, LeadStatus.NEW, now) == 1;
-    }
-
-    public static void releaseMail(long id) {
-        update("mailClaimedUntil = null where id = ?1", id);
-    }
-
-    /** How many leads came from this email, or this client, since the given time, and the oldest of them. */
-    public record Recent(long count, Instant oldest) {
-    }
-
-    public static Recent recentFromEmail(String email, Instant since) {
-        return recent("l.email = ?1", email, since);
-    }
-
-    public static Recent recentFromClient(String clientKey, Instant since) {
-        return recent("l.clientKey = ?1", clientKey, since);
-    }
-
-    private static Recent recent(String who, String value, Instant since) {
-        Object[] row = getEntityManager().createQuery("select count(l), min(l.submittedAt) from Lead l where " + who
-                + " and l.submittedAt > ?2", Object[].class).setParameter(1, value).setParameter(2, since).getSingleResult();
-        return new Recent((Long) row[0], (Instant) row[1]);
     }
 
     /** The earliest lead from this email or organisation, if any. */

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,7 +27,7 @@ import org.jboss.logging.Logger;
  * The acknowledgement to the prospect, in their language, and the notice to the consultants.
  * Mail goes out only after the lead is committed; what fails is counted on the lead and sent
  * again by the retry job, so a mail outage delays an acknowledgement but never loses a lead.
- * Whoever sends a lead's mail first claims it in the database ({@link Lead#claimMail}), so that two
+ * Whoever sends a lead's mail first claims it in the database ({@link #claimMail}), so that two
  * instances, or the retry job and the sender a new lead was handed to, never both send it.
  */
 @ApplicationScoped
@@ -104,15 +105,24 @@ public class LeadMail {
     void sendPending(Duration minimumAge) {
         Instant now = Instant.now();
         List<Long> pending = QuarkusTransaction.requiringNew()
-                .call(() -> Lead.awaitingMail(MAX_ATTEMPTS, now.minus(minimumAge), now, 200));
-        pending.forEach(this::deliver);
+                .call(() -> awaitingMail(MAX_ATTEMPTS, now.minus(minimumAge), now, 200));
+        for (long leadId : pending) {
+            try {
+                deliver(leadId);
+            } catch (RuntimeException e) {
+                // One lead that cannot be claimed or read must not hold up the others behind it.
+                LOG.warnf("Mail for lead %d not handled this round: %s", leadId, e.getClass().getSimpleName());
+            }
+        }
     }
 
     /** Sends what this lead still lacks, recording each success and counting a failure; nothing if another sender holds it. */
     public void deliver(long leadId) {
         Instant now = Instant.now();
+        // Whole milliseconds: the column keeps them exactly, so the release can match its own claim.
+        Instant claim = now.plus(CLAIM).truncatedTo(ChronoUnit.MILLIS);
         Letter lead = QuarkusTransaction.requiringNew().call(
-                () -> Lead.claimMail(leadId, now, now.plus(CLAIM)) ? Letter.of(Lead.findById(leadId)) : null);
+                () -> claimMail(leadId, now, claim) ? Letter.of(Lead.findById(leadId)) : null);
         if (lead == null) {
             return;
         }
@@ -139,22 +149,23 @@ public class LeadMail {
                     e instanceof Smtp.MailFailure ? e.getMessage() : e.getClass().getSimpleName());
             failed = true;
         }
-        record(leadId, acknowledged, notified, failed ? lead.mailAttempts() + 1 : 0);
+        record(leadId, claim, acknowledged, notified, failed ? lead.mailAttempts() + 1 : 0);
     }
 
     /**
      * What went out (and what failed) in one transaction. Bulk updates leave the lead's version
      * alone: a mail going out is no edit that should make a consultant's open page stale.
      */
-    private static void record(long leadId, Instant acknowledged, Instant notified, int failedAttempt) {
+    private static void record(long leadId, Instant claim, Instant acknowledged, Instant notified, int failedAttempt) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Lead.releaseMail(leadId);
-            if (acknowledged != null) {
-                Lead.update("ackSentAt = ?1 where id = ?2", acknowledged, leadId);
+            releaseMail(leadId, claim);
+            // Only the first record of a send counts, should a sender outlive its claim.
+            if (acknowledged != null && Lead.update("ackSentAt = ?1 where id = ?2 and ackSentAt is null",
+                    acknowledged, leadId) == 1) {
                 AuditEvent.record("system", "lead.acknowledged", "lead", leadId, null);
             }
-            if (notified != null) {
-                Lead.update("triageNotifiedAt = ?1 where id = ?2", notified, leadId);
+            if (notified != null && Lead.update("triageNotifiedAt = ?1 where id = ?2 and triageNotifiedAt is null",
+                    notified, leadId) == 1) {
                 AuditEvent.record("system", "lead.triage-notified", "lead", leadId, null);
             }
             if (failedAttempt > 0) {
@@ -162,5 +173,33 @@ public class LeadMail {
                 AuditEvent.record("system", "lead.mail-failed", "lead", leadId, "attempt " + failedAttempt);
             }
         });
+    }
+
+    // --- The outbox's queries: its columns are the lead's, its rules are here --------------------
+
+    /** Genuine leads whose acknowledgement or notice has not gone out yet and that no sender holds, oldest first. */
+    static List<Long> awaitingMail(int maxAttempts, Instant submittedBefore, Instant now, int limit) {
+        return Lead.getEntityManager().createQuery("select l.id from Lead l where l.status = ?1"
+                + " and (l.ackSentAt is null or l.triageNotifiedAt is null) and l.mailAttempts < ?2"
+                + " and l.submittedAt < ?3 and (l.mailClaimedUntil is null or l.mailClaimedUntil < ?4) order by l.id",
+                Long.class).setParameter(1, LeadStatus.NEW).setParameter(2, maxAttempts).setParameter(3, submittedBefore)
+                .setParameter(4, now).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Claims the lead's pending mail for one sender until {@code until}, in one conditional update:
+     * of two senders racing for the same row, the database lets exactly one match. False when there
+     * is nothing to send or another sender holds it. A bulk update, so the lead's version (what a
+     * consultant's open page saw) stays as it is.
+     */
+    static boolean claimMail(long id, Instant now, Instant until) {
+        return Lead.update("mailClaimedUntil = ?1 where id = ?2 and status = ?3"
+                + " and (ackSentAt is null or triageNotifiedAt is null)"
+                + " and (mailClaimedUntil is null or mailClaimedUntil < ?4)", until, id, LeadStatus.NEW, now) == 1;
+    }
+
+    /** Gives up this sender's claim, never one that another sender took after it expired. */
+    static void releaseMail(long id, Instant claim) {
+        Lead.update("mailClaimedUntil = null where id = ?1 and mailClaimedUntil = ?2", id, claim);
     }
 }

@@ -1,11 +1,5 @@
 package io.harmattan.matching;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,13 +61,13 @@ public final class MatchEngine {
     private final PhraseIndex<Term> phrases;
     private final int placeCount;
 
-    private MatchEngine(PhraseIndex<Term> phrases, int placeCount) {
+    MatchEngine(PhraseIndex<Term> phrases, int placeCount) {
         this.phrases = phrases;
         this.placeCount = placeCount;
     }
 
     private static final class Holder {
-        static final MatchEngine STANDARD = load("/matching/places.tsv", "/matching/sectors.tsv");
+        static final MatchEngine STANDARD = Vocabulary.load("/matching/places.tsv", "/matching/sectors.tsv");
     }
 
     /** The engine with the gazetteer and sector lexicon shipped in the jar, loaded once. */
@@ -148,13 +142,8 @@ public final class MatchEngine {
     }
 
     private static List<Tag> tags(Map<String, TagBuilder> builders) {
-        List<Tag> tags = new ArrayList<>();
-        builders.forEach((code, builder) -> {
-            if (builder.declared || !builder.evidence.isEmpty()) {
-                tags.add(new Tag(code, builder.declared, List.copyOf(builder.evidence)));
-            }
-        });
-        return tags;
+        return builders.entrySet().stream().filter(e -> e.getValue().declared || !e.getValue().evidence.isEmpty())
+                .map(e -> new Tag(e.getKey(), e.getValue().declared, List.copyOf(e.getValue().evidence))).toList();
     }
 
     // ---- ranking ----------------------------------------------------------------------------
@@ -303,73 +292,5 @@ public final class MatchEngine {
             }
         }
         return bits;
-    }
-
-    // ---- vocabulary -------------------------------------------------------------------------
-
-    /**
-     * places.tsv: {@code COUNTRY<TAB>kind<TAB>Name|other spelling; Next place|...} with COUNTRY one of BF, ML, NE,
-     * AES (all three) or "--" (outside the three: recognised so that it adds nothing).
-     * sectors.tsv: {@code sector<TAB>word|phrase|...}. Lines starting with # are comments.
-     */
-    static MatchEngine load(String placesResource, String sectorsResource) {
-        PhraseIndex<Term> index = new PhraseIndex<>();
-        int places = 0;
-        for (String[] row : rows(placesResource, 3)) {
-            List<String> countries = switch (row[0]) {
-                case "AES" -> COUNTRIES;
-                case "--" -> List.of();
-                default -> {
-                    if (!COUNTRIES.contains(row[0])) {
-                        throw new IllegalArgumentException("Unknown country " + row[0] + " in " + placesResource);
-                    }
-                    yield List.of(row[0]);
-                }
-            };
-            for (String entry : row[2].split(";")) {
-                String[] spellings = entry.split("\\|");
-                Place place = new Place(spellings[0].strip(), countries);
-                for (String spelling : spellings) {
-                    index.add(spelling, place);
-                }
-                if (!countries.isEmpty()) {
-                    places++;
-                }
-            }
-        }
-        for (String[] row : rows(sectorsResource, 2)) {
-            if (!SECTORS.contains(row[0])) {
-                throw new IllegalArgumentException("Unknown sector " + row[0] + " in " + sectorsResource);
-            }
-            for (String phrase : row[1].split("\\|")) {
-                index.add(phrase, new SectorWord(row[0]));
-            }
-        }
-        return new MatchEngine(index, places);
-    }
-
-    private static List<String[]> rows(String resource, int columns) {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = MatchEngine.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] row = line.split("\t");
-                if (row.length != columns) {
-                    throw new IllegalArgumentException("Expected " + columns + " tab-separated columns in " + resource
-                            + ": " + line);
-                }
-                rows.add(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
     }
 }

@@ -18,12 +18,14 @@ public final class CodedEnum {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The constant for a code, as leniently as the columns' collation compares (case, outer spaces). */
     public static <E extends Enum<E>> Optional<E> of(Class<E> type, String code) {
         if (code == null) {
             return Optional.empty();
         }
+        String wanted = code.strip();
         for (E value : type.getEnumConstants()) {
-            if (code(value).equals(code)) {
+            if (code(value).equalsIgnoreCase(wanted)) {
                 return Optional.of(value);
             }
         }

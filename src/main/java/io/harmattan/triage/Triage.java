@@ -5,6 +5,7 @@ import io.harmattan.account.ClientOrganisation;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.lead.LeadMail;
 import io.harmattan.lead.FitScore;
+import io.harmattan.lead.IllegalMove;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadEvent;
 import io.harmattan.lead.LeadStatus;
@@ -75,6 +76,9 @@ public class Triage {
     public void assign(long id, long seen, String actor, String assignee) {
         String target = assignee == null || assignee.isBlank() ? null : assignee.strip();
         Lead lead = change(id, seen, l -> {
+            if (!l.status.isOpen()) {
+                throw new Refused("closed");
+            }
             if (target != null && Consultant.findById(target) == null) {
                 throw new Refused("unknown-assignee");
             }
@@ -192,7 +196,7 @@ public class Triage {
                 }
                 try {
                     action.accept(lead);
-                } catch (Lead.IllegalMove e) {
+                } catch (IllegalMove e) {
                     throw new Refused("not-now");
                 }
                 Lead.getEntityManager().flush();

@@ -119,6 +119,27 @@ class LeadMailTest {
         }
     }
 
+    /**
+     * The outbox records a send with bulk updates that leave the lead's version alone; a
+     * consultant's edit that read the lead before must not write the old values back over them.
+     */
+    @Test
+    void aConsultantsEditDoesNotUndoWhatTheOutboxRecordedMeanwhile() throws Exception {
+        long id = Submissions.idOf(Submissions.byApi("meanwhile+" + UUID.randomUUID() + "@example.test"));
+        Eventually.until(() -> lead(Submissions.referenceOf(id)).ackSentAt, sent -> sent != null);
+        QuarkusTransaction.requiringNew().run(() -> Lead.update("ackSentAt = null where id = ?1", id));
+        Instant sent = Instant.parse("2026-11-30T08:00:00Z");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Lead read = Lead.findById(id);
+            assertThat(read.ackSentAt).isNull();
+            QuarkusTransaction.requiringNew().run(() -> Lead.update("ackSentAt = ?1 where id = ?2", sent, id));
+            read.qualify("demo-consultant");
+        });
+        Lead after = lead(Submissions.referenceOf(id));
+        assertThat(after.status).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(after.ackSentAt).isEqualTo(sent);
+    }
+
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();

@@ -11,26 +11,21 @@ import io.harmattan.testing.Eventually;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.FormSession.Page;
 import io.harmattan.testing.Submissions;
-import io.harmattan.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Triage over HTTP against the real stack: inbox, lead page, actions, conflicts, merge, quarantine, export. */
+/** Triage over HTTP against the real stack: inbox, lead page, actions, conflicts, merge, quarantine. */
 @QuarkusTest
 class LeadTriageTest {
 
@@ -283,52 +278,6 @@ class LeadTriageTest {
         boolean audited = QuarkusTransaction.requiringNew()
                 .call(() -> AuditEvent.forTarget("lead", junk).stream().anyMatch(e -> e.action.equals("lead.deleted")));
         assertThat(audited).isTrue();
-    }
-
-    @Test
-    void csvExportIsUtf8WithBomGuardedAndForLeadConsultantsOnly() {
-        String tag = word();
-        submit("=HYPERLINK(\"http://evil.test\")", tag + "@csv.test", "Société Énergie, \"Niamey\" " + tag,
-                "-2+3 needs\nover two lines " + tag, List.of("energy"), List.of("NE"));
-        Response csv = lead.get("/console/leads/export.csv?q=" + tag);
-        assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.header("Content-Disposition")).startsWith("attachment; filename=\"leads-");
-        byte[] bytes = csv.asByteArray();
-        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
-        String[] lines = text.split("\r\n", -1);
-        assertThat(lines[0]).startsWith("reference,submitted_at_utc,status,name,organisation");
-        assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil.test\"\")\"", "\"Société Énergie, \"\"Niamey\"\" " + tag + "\"",
-                "\"'-2+3 needs\nover two lines " + tag + "\"");
-        assertThat(lines).hasSize(3); // header, one lead, and the empty string after the last CRLF
-
-        assertThat(consultant.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
-        assertThat(client.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
-        assertThat(given().redirects().follow(false).get("/console/leads/export.csv").statusCode()).isEqualTo(302);
-        long exports = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and actor = ?2 and details like ?3",
-                "lead.exported", "demo-lead", "rows=1 %"));
-        assertThat(exports).isPositive();
-    }
-
-    @Test
-    void clientsAndAnonymousReachNoneOfIt() {
-        long id = submit("Private Person", word() + "@private.test", "Private " + word(), "Needs", List.of("energy"),
-                List.of("ML"));
-        for (String path : List.of("/console/leads", "/console/leads/quarantine", "/console/leads/" + id)) {
-            assertThat(client.get(path).statusCode()).as(path).isEqualTo(403);
-            assertThat(given().redirects().follow(false).get(path).statusCode()).as(path).isEqualTo(302);
-        }
-        // With a valid CSRF token (any page's will do), so that only the role check can refuse.
-        Page form = client.open("/interest");
-        long version = load(id).version;
-        for (String action : List.of("assign", "status", "tags", "notes", "merge", "convert", "delete")) {
-            Response response = form.post(Map.of("version", version, "action", "qualify", "text", "x", "other", id))
-                    .post("/console/leads/" + id + "/" + action);
-            assertThat(response.statusCode()).as(action).isEqualTo(403);
-        }
-        assertThat(load(id).status.code()).isEqualTo("new");
-        assertThat(consultant.get("/console/leads/999999999").statusCode()).isEqualTo(404);
     }
 
     private static List<MimeMessage> messagesTo(String address) {

@@ -1,0 +1,79 @@
+package io.harmattan.triage;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harmattan.audit.AuditEvent;
+import io.harmattan.testing.FormSession;
+import io.harmattan.testing.FormSession.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who reaches the triage console and its CSV export: consultants, lead consultants, clients, anonymous visitors. */
+@QuarkusTest
+class LeadAccessTest {
+
+    static FormSession consultant;
+    static FormSession lead;
+    static FormSession client;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        consultant = FormSession.signIn("/console", "demo-consultant");
+        lead = FormSession.signIn("/console", "demo-lead");
+        client = FormSession.signIn("/portal", "demo-client");
+    }
+
+    @Test
+    void csvExportIsUtf8WithBomGuardedAndForLeadConsultantsOnly() {
+        String tag = LeadTriageTest.word();
+        LeadTriageTest.submit("=HYPERLINK(\"http://evil.test\")", tag + "@csv.test", "Société Énergie, \"Niamey\" " + tag,
+                "-2+3 needs\nover two lines " + tag, List.of("energy"), List.of("NE"));
+        Response csv = lead.get("/console/leads/export.csv?q=" + tag);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment; filename=\"leads-");
+        byte[] bytes = csv.asByteArray();
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        String[] lines = text.split("\r\n", -1);
+        assertThat(lines[0]).startsWith("reference,submitted_at_utc,status,name,organisation");
+        assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil.test\"\")\"", "\"Société Énergie, \"\"Niamey\"\" " + tag + "\"",
+                "\"'-2+3 needs\nover two lines " + tag + "\"");
+        assertThat(lines).hasSize(3); // header, one lead, and the empty string after the last CRLF
+
+        assertThat(consultant.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
+        assertThat(client.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
+        assertThat(given().redirects().follow(false).get("/console/leads/export.csv").statusCode()).isEqualTo(302);
+        long exports = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and actor = ?2 and details like ?3",
+                "lead.exported", "demo-lead", "rows=1 %"));
+        assertThat(exports).isPositive();
+    }
+
+    @Test
+    void clientsAndAnonymousReachNoneOfIt() {
+        long id = LeadTriageTest.submit("Private Person", LeadTriageTest.word() + "@private.test", "Private " + LeadTriageTest.word(), "Needs", List.of("energy"),
+                List.of("ML"));
+        for (String path : List.of("/console/leads", "/console/leads/quarantine", "/console/leads/" + id)) {
+            assertThat(client.get(path).statusCode()).as(path).isEqualTo(403);
+            assertThat(given().redirects().follow(false).get(path).statusCode()).as(path).isEqualTo(302);
+        }
+        // With a valid CSRF token (any page's will do), so that only the role check can refuse.
+        Page form = client.open("/interest");
+        long version = LeadTriageTest.load(id).version;
+        for (String action : List.of("assign", "status", "tags", "notes", "merge", "convert", "delete")) {
+            Response response = form.post(Map.of("version", version, "action", "qualify", "text", "x", "other", id))
+                    .post("/console/leads/" + id + "/" + action);
+            assertThat(response.statusCode()).as(action).isEqualTo(403);
+        }
+        assertThat(LeadTriageTest.load(id).status.code()).isEqualTo("new");
+        assertThat(consultant.get("/console/leads/999999999").statusCode()).isEqualTo(404);
+    }
+}
