@@ -1,8 +1,8 @@
 package io.harmattan.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The yardstick: a minimal Quarkus REST app of the same Quarkus version, one GET endpoint,
@@ -14,12 +14,7 @@ final class MinimalApp {
     }
 
     static Path build(Path folder, String quarkusVersion) throws IOException, InterruptedException {
-        Path jar = folder.resolve("target/quarkus-app/quarkus-run.jar");
-        if (Files.exists(jar)) {
-            return jar;
-        }
-        Files.createDirectories(folder.resolve("src/main/java/bench"));
-        Files.writeString(folder.resolve("pom.xml"), """
+        return GeneratedApp.packaged(folder, Map.of("pom.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -43,8 +38,7 @@ final class MinimalApp {
                     <executions><execution><goals><goal>build</goal></goals></execution></executions>
                   </plugin></plugins></build>
                 </project>
-                """.formatted(quarkusVersion));
-        Files.writeString(folder.resolve("src/main/java/bench/Hello.java"), """
+                """.formatted(quarkusVersion), "src/main/java/bench/Hello.java", """
                 package bench;
 
                 import jakarta.ws.rs.GET;
@@ -57,13 +51,6 @@ final class MinimalApp {
                         return "hello";
                     }
                 }
-                """);
-        String mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn").toString();
-        Process build = new ProcessBuilder(mvn, "-B", "-q", "-ntp", "package").directory(folder.toFile())
-                .inheritIO().start();
-        if (build.waitFor() != 0) {
-            throw new IllegalStateException("Building the minimal app failed in " + folder);
-        }
-        return jar;
+                """));
     }
 }

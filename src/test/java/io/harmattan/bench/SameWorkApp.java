@@ -1,7 +1,6 @@
 package io.harmattan.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +21,6 @@ final class SameWorkApp {
     static final String DATABASE = "baseline";
 
     static Path build(Path folder, String quarkusVersion, Path projectRepository) throws IOException, InterruptedException {
-        Path jar = folder.resolve("target/quarkus-app/quarkus-run.jar");
-        if (Files.exists(jar)) {
-            return jar;
-        }
         Map<String, String> files = new LinkedHashMap<>();
         files.put("pom.xml", POM.formatted(quarkusVersion, projectRepository.toUri()));
         files.put("src/main/resources/application.properties", PROPERTIES);
@@ -33,17 +28,7 @@ final class SameWorkApp {
         files.put("src/main/resources/templates/FormResource/form.html", TEMPLATE);
         files.put("src/main/java/bench/Submission.java", ENTITY);
         files.put("src/main/java/bench/FormResource.java", RESOURCE);
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path path = folder.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue());
-        }
-        String mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn").toString();
-        Process build = new ProcessBuilder(mvn, "-B", "-q", "-ntp", "package").directory(folder.toFile()).inheritIO().start();
-        if (build.waitFor() != 0) {
-            throw new IllegalStateException("Building the same-work baseline failed in " + folder);
-        }
-        return jar;
+        return GeneratedApp.packaged(folder, files);
     }
 
     /** Its configuration: the same environment variables as Harmattan's, pointed at its own database. */

@@ -13,7 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,21 +24,9 @@ class LeadApiTest {
 
     private static final String DEV_KEY = "dev-only-api-key";
 
+    /** A valid body, in French, with a phone number and the marketing opt-in declined. */
     private static Map<String, Object> body(String email) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Fatoumata Diallo");
-        body.put("email", email);
-        body.put("organisation", "Banque du Sahel " + UUID.randomUUID());
-        body.put("jobTitle", "Chief risk officer");
-        body.put("phone", "+223 20 22 22 22");
-        body.put("sectors", List.of("finance"));
-        body.put("countries", List.of("ML", "BF"));
-        body.put("services", List.of("due-diligence"));
-        body.put("needs", "Counterparty due diligence in Bamako and Ouagadougou.");
-        body.put("language", "fr");
-        body.put("consent", true);
-        body.put("marketingOptIn", false);
-        return body;
+        return Submissions.apiBody(email, "phone", "+223 20 22 22 22", "language", "fr", "marketingOptIn", false);
     }
 
     private static RequestSpecification api() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.audit.AuditEvent;
+import io.harmattan.testing.DemoSessions;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.FormSession.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,9 +27,10 @@ class LeadAccessTest {
 
     @BeforeAll
     static void signIn() throws Exception {
-        consultant = FormSession.signIn("/console", "demo-consultant");
-        lead = FormSession.signIn("/console", "demo-lead");
-        client = FormSession.signIn("/portal", "demo-client");
+        DemoSessions sessions = DemoSessions.signIn();
+        consultant = sessions.consultant();
+        lead = sessions.lead();
+        client = sessions.client();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.harmattan.audit.AuditEvent;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadStatus;
 import io.harmattan.testing.Eventually;
+import io.harmattan.testing.DemoSessions;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.FormSession.Page;
 import io.harmattan.testing.Submissions;
@@ -37,9 +38,10 @@ class LeadTriageTest {
 
     @BeforeAll
     static void signIn() throws Exception {
-        consultant = FormSession.signIn("/console", "demo-consultant");
-        lead = FormSession.signIn("/console", "demo-lead");
-        client = FormSession.signIn("/portal", "demo-client");
+        DemoSessions sessions = DemoSessions.signIn();
+        consultant = sessions.consultant();
+        lead = sessions.lead();
+        client = sessions.client();
     }
 
     /** A lead through the web-to-lead API; returns its id. */
