@@ -174,6 +174,7 @@ public class Intake {
         Optional<SpamReason.Signal> spam = SpamCheck.reason(origin.honeypot(), origin.fillTime(), form.needs(), form.name(),
                 form.organisation(), form.jobTitle());
         long[] stored = {0};
+        Instant claim = LeadMail.newClaim(now);
         Result result;
         try {
             result = QuarkusTransaction.requiringNew().call(() -> {
@@ -186,14 +187,18 @@ public class Intake {
                     return new Limited(wait.get());
                 }
                 Lead lead = store(form, origin, language, spam, now);
-                stored[0] = lead.id;
+                if (spam.isEmpty()) {
+                    // Born claimed by this instance's sender, which gets it right after the commit.
+                    lead.mailClaimedUntil = claim;
+                    stored[0] = lead.id;
+                }
                 return spam.isPresent() ? new Quarantined(lead.reference) : new Stored(lead.reference);
             });
         } catch (RuntimeException raced) {
             return new Replayed(referenceOf(origin).orElseThrow(() -> raced));
         }
         if (stored[0] != 0) {
-            leadMail.enqueue(stored[0]);
+            leadMail.enqueueClaimed(stored[0], claim);
         }
         return result;
     }

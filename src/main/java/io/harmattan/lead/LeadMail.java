@@ -81,6 +81,20 @@ public class LeadMail {
         later(() -> deliver(leadId));
     }
 
+    /**
+     * A claim for a lead's mail that starts now: a new lead is stored already claimed by the sender
+     * it is handed to ({@link #enqueueClaimed}), which saves the intake a transaction per lead.
+     * Whole milliseconds, which the column keeps exactly, so that the release matches its own claim.
+     */
+    public static Instant newClaim(Instant now) {
+        return now.plus(CLAIM).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Sends the mail of a lead stored with {@code claim} ({@link #newClaim}); if the queue drops it, the claim runs out. */
+    public void enqueueClaimed(long leadId, Instant claim) {
+        later(() -> deliverClaimed(leadId, claim));
+    }
+
     /** Any other mail job (a notice to a consultant) on the same threads; dropped if the queue is full. */
     public void later(Runnable job) {
         senders.execute(job);
@@ -119,13 +133,14 @@ public class LeadMail {
     /** Sends what this lead still lacks, recording each success and counting a failure; nothing if another sender holds it. */
     public void deliver(long leadId) {
         Instant now = Instant.now();
-        // Whole milliseconds: the column keeps them exactly, so the release can match its own claim.
-        Instant claim = now.plus(CLAIM).truncatedTo(ChronoUnit.MILLIS);
-        Letter lead = QuarkusTransaction.requiringNew().call(
-                () -> claimMail(leadId, now, claim) ? Letter.of(Lead.findById(leadId)) : null);
-        if (lead == null) {
-            return;
+        Instant claim = newClaim(now);
+        if (QuarkusTransaction.requiringNew().call(() -> claimMail(leadId, now, claim))) {
+            deliverClaimed(leadId, claim);
         }
+    }
+
+    private void deliverClaimed(long leadId, Instant claim) {
+        Letter lead = QuarkusTransaction.requiringNew().call(() -> Letter.of(Lead.findById(leadId)));
         Instant acknowledged = null;
         Instant notified = null;
         boolean failed = false;
