@@ -14,31 +14,9 @@ final class MinimalApp {
     }
 
     static Path build(Path folder, String quarkusVersion) throws IOException, InterruptedException {
-        return GeneratedApp.packaged(folder, Map.of("pom.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>bench</groupId><artifactId>minimal</artifactId><version>1</version>
-                  <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                  </properties>
-                  <dependencyManagement><dependencies><dependency>
-                    <groupId>io.quarkus.platform</groupId><artifactId>quarkus-bom</artifactId>
-                    <version>%1$s</version><type>pom</type><scope>import</scope>
-                  </dependency></dependencies></dependencyManagement>
-                  <dependencies>
-                    <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-rest</artifactId></dependency>
-                  </dependencies>
-                  <build><plugins><plugin>
-                    <artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version>
-                  </plugin><plugin>
-                    <groupId>io.quarkus.platform</groupId><artifactId>quarkus-maven-plugin</artifactId>
-                    <version>%1$s</version><extensions>true</extensions>
-                    <executions><execution><goals><goal>build</goal></goals></execution></executions>
-                  </plugin></plugins></build>
-                </project>
-                """.formatted(quarkusVersion), "src/main/java/bench/Hello.java", """
+        return GeneratedApp.packaged(folder, Map.of("pom.xml", GeneratedApp.pom("minimal", quarkusVersion, "", "",
+                "<dependency><groupId>io.quarkus</groupId><artifactId>quarkus-rest</artifactId></dependency>"),
+                "src/main/java/bench/Hello.java", """
                 package bench;
 
                 import jakarta.ws.rs.GET;

@@ -22,7 +22,7 @@ final class SameWorkApp {
 
     static Path build(Path folder, String quarkusVersion, Path projectRepository) throws IOException, InterruptedException {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("pom.xml", POM.formatted(quarkusVersion, projectRepository.toUri()));
+        files.put("pom.xml", pom(quarkusVersion, projectRepository));
         files.put("src/main/resources/application.properties", PROPERTIES);
         files.put("src/main/resources/db/migration/V1__submission.sql", MIGRATION);
         files.put("src/main/resources/templates/FormResource/form.html", TEMPLATE);
@@ -39,43 +39,21 @@ final class SameWorkApp {
         return env;
     }
 
-    private static final String POM = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>bench</groupId><artifactId>same-work</artifactId><version>1</version>
-              <properties>
-                <maven.compiler.release>17</maven.compiler.release>
-                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-              </properties>
-              <repositories><repository>
-                <id>harmattan-local-poms</id><url>%2$s</url>
-              </repository></repositories>
-              <dependencyManagement><dependencies>
-                <dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId><version>8.3.0</version></dependency>
-                <dependency>
-                  <groupId>io.quarkus.platform</groupId><artifactId>quarkus-bom</artifactId>
-                  <version>%1$s</version><type>pom</type><scope>import</scope>
-                </dependency>
-              </dependencies></dependencyManagement>
-              <dependencies>
+    private static String pom(String quarkusVersion, Path projectRepository) {
+        return GeneratedApp.pom("same-work", quarkusVersion, """
+                <repositories><repository>
+                  <id>harmattan-local-poms</id><url>%s</url>
+                </repository></repositories>""".formatted(projectRepository.toUri()),
+                "<dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId><version>8.3.0</version></dependency>",
+                """
                 <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-rest-qute</artifactId></dependency>
                 <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-rest-csrf</artifactId></dependency>
                 <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-hibernate-orm-panache</artifactId></dependency>
                 <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-jdbc-mysql</artifactId></dependency>
                 <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-flyway</artifactId></dependency>
                 <dependency><groupId>org.flywaydb</groupId><artifactId>flyway-mysql</artifactId></dependency>
-                <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-oidc</artifactId></dependency>
-              </dependencies>
-              <build><plugins><plugin>
-                <artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version>
-              </plugin><plugin>
-                <groupId>io.quarkus.platform</groupId><artifactId>quarkus-maven-plugin</artifactId>
-                <version>%1$s</version><extensions>true</extensions>
-                <executions><execution><goals><goal>build</goal></goals></execution></executions>
-              </plugin></plugins></build>
-            </project>
-            """;
+                <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-oidc</artifactId></dependency>""");
+    }
 
     private static final String PROPERTIES = """
             quarkus.datasource.db-kind=mysql

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.testing.DemoSessions;
-import io.harmattan.testing.FormSession;
 import io.harmattan.testing.FormSession.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,16 +20,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LeadAccessTest {
 
-    static FormSession consultant;
-    static FormSession lead;
-    static FormSession client;
+    static DemoSessions as;
 
     @BeforeAll
     static void signIn() throws Exception {
-        DemoSessions sessions = DemoSessions.signIn();
-        consultant = sessions.consultant();
-        lead = sessions.lead();
-        client = sessions.client();
+        as = DemoSessions.signIn();
     }
 
     @Test
@@ -38,7 +32,7 @@ class LeadAccessTest {
         String tag = LeadTriageTest.word();
         LeadTriageTest.submit("=HYPERLINK(\"http://evil.test\")", tag + "@csv.test", "Société Énergie, \"Niamey\" " + tag,
                 "-2+3 needs\nover two lines " + tag, List.of("energy"), List.of("NE"));
-        Response csv = lead.get("/console/leads/export.csv?q=" + tag);
+        Response csv = as.lead().get("/console/leads/export.csv?q=" + tag);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).startsWith("attachment; filename=\"leads-");
@@ -51,8 +45,8 @@ class LeadAccessTest {
                 "\"'-2+3 needs\nover two lines " + tag + "\"");
         assertThat(lines).hasSize(3); // header, one lead, and the empty string after the last CRLF
 
-        assertThat(consultant.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
-        assertThat(client.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
+        assertThat(as.consultant().get("/console/leads/export.csv").statusCode()).isEqualTo(403);
+        assertThat(as.client().get("/console/leads/export.csv").statusCode()).isEqualTo(403);
         assertThat(given().redirects().follow(false).get("/console/leads/export.csv").statusCode()).isEqualTo(302);
         long exports = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and actor = ?2 and details like ?3",
                 "lead.exported", "demo-lead", "rows=1 %"));
@@ -64,11 +58,11 @@ class LeadAccessTest {
         long id = LeadTriageTest.submit("Private Person", LeadTriageTest.word() + "@private.test", "Private " + LeadTriageTest.word(), "Needs", List.of("energy"),
                 List.of("ML"));
         for (String path : List.of("/console/leads", "/console/leads/quarantine", "/console/leads/" + id)) {
-            assertThat(client.get(path).statusCode()).as(path).isEqualTo(403);
+            assertThat(as.client().get(path).statusCode()).as(path).isEqualTo(403);
             assertThat(given().redirects().follow(false).get(path).statusCode()).as(path).isEqualTo(302);
         }
         // With a valid CSRF token (any page's will do), so that only the role check can refuse.
-        Page form = client.open("/interest");
+        Page form = as.client().open("/interest");
         long version = LeadTriageTest.load(id).version;
         for (String action : List.of("assign", "status", "tags", "notes", "merge", "convert", "delete")) {
             Response response = form.post(Map.of("version", version, "action", "qualify", "text", "x", "other", id))
@@ -76,6 +70,6 @@ class LeadAccessTest {
             assertThat(response.statusCode()).as(action).isEqualTo(403);
         }
         assertThat(LeadTriageTest.load(id).status.code()).isEqualTo("new");
-        assertThat(consultant.get("/console/leads/999999999").statusCode()).isEqualTo(404);
+        assertThat(as.consultant().get("/console/leads/999999999").statusCode()).isEqualTo(404);
     }
 }
