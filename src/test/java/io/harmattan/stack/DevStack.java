@@ -9,7 +9,10 @@ import java.util.Map;
 
 /**
  * {@code bin/run}: the embedded MariaDB (data kept in .local/mariadb), Keycloak on 8180 with the
- * dev realm, then the app in Quarkus dev mode on 8080 with demo data. Ctrl-C stops all three.
+ * dev realm, then the app with the dev profile on 8080 with demo data. Ctrl-C stops all three.
+ * Quarkus 3.33's dev mode needs a dev-only artifact (io.quarkus.qute:qute-debug) that the package
+ * mirror these machines use does not serve, so the app is packaged with the dev profile and run
+ * as a jar: the same configuration and demo data, without live reload.
  * HARMATTAN_DB_URL or HARMATTAN_KEYCLOAK_URL in the environment replace the embedded servers.
  */
 public final class DevStack {
@@ -72,13 +75,18 @@ public final class DevStack {
         }
 
         String mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn").toString();
-        ProcessBuilder devMode = new ProcessBuilder(mvn, "-q", "-ntp", "quarkus:dev", "-Dquarkus.http.port=" + APP_PORT,
-                "-Dquarkus.analytics.disabled=true")
-                .directory(basedir.toFile()).inheritIO();
-        Map<String, String> env = devMode.environment();
+        System.out.println("Packaging the app with the dev profile ...");
+        Process build = new ProcessBuilder(mvn, "-q", "-ntp", "package", "-DskipTests", "-Dquarkus.profile=dev",
+                "-Dquarkus.analytics.disabled=true").directory(basedir.toFile()).inheritIO().start();
+        if (build.waitFor() != 0) {
+            throw new IllegalStateException("packaging the app failed (see the Maven output above)");
+        }
+        ProcessBuilder devProfile = new ProcessBuilder("java", "-Dquarkus.profile=dev", "-Dquarkus.http.port=" + APP_PORT,
+                "-jar", "target/quarkus-app/quarkus-run.jar").directory(basedir.toFile()).inheritIO();
+        Map<String, String> env = devProfile.environment();
         appEnv.forEach(env::putIfAbsent);
         printBanner(publicUrl, dbNote, keycloakNote);
-        app = devMode.start();
+        app = devProfile.start();
         return app.waitFor();
     }
 
@@ -93,7 +101,7 @@ public final class DevStack {
         System.out.println("""
 
                 ==================================================================
-                 Harmattan is starting in dev mode (Ctrl-C stops everything)
+                 Harmattan is starting with demo data (Ctrl-C stops everything)
                    App        %s
                    Console    %s/console   Portal %s/portal   Admin %s/admin
                    Keycloak   %s
