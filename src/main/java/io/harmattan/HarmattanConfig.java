@@ -79,6 +79,23 @@ public interface HarmattanConfig {
         boolean logOnly();
     }
 
+    /** Client and staff accounts in Keycloak. */
+    Accounts accounts();
+
+    interface Accounts {
+        /** The client whose sign-in Keycloak's set-password mail leads to. */
+        @io.smallrye.config.WithDefault("harmattan-web")
+        String loginClient();
+
+        /** How long the link in Keycloak's set-password mail works. */
+        @io.smallrye.config.WithDefault("72h")
+        java.time.Duration invitationLifespan();
+
+        /** The longest wait between two attempts at Keycloak work that failed. */
+        @io.smallrye.config.WithDefault("30m")
+        java.time.Duration maxRetryDelay();
+    }
+
     /** Signs the one-time tokens of public forms. */
     String formSecret();
 }

@@ -33,6 +33,9 @@ public class ClientOrganisation extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(nullable = false, length = 16)
+    public OrganisationStatus status = OrganisationStatus.ACTIVE;
+
     @Version
     public long version;
 
@@ -45,4 +48,18 @@ public class ClientOrganisation extends PanacheEntityBase {
     @CollectionTable(name = "client_organisation_country", joinColumns = @JoinColumn(name = "organisation_id"))
     @Column(name = "country_code")
     public Set<String> countries = new LinkedHashSet<>();
+
+    /** What "My briefings" matches for the organisation's people. */
+    public void follow(Set<String> sectorCodes, Set<String> countryCodes) {
+        sectors.clear();
+        sectors.addAll(sectorCodes);
+        countries.clear();
+        countries.addAll(countryCodes);
+    }
+
+    /** The organisation with what it follows, for its page; empty when there is none. */
+    public static java.util.Optional<ClientOrganisation> withFollows(long id) {
+        return find("select distinct o from ClientOrganisation o left join fetch o.sectors left join fetch o.countries"
+                + " where o.id = ?1", id).singleResultOptional();
+    }
 }

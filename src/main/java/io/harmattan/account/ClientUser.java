@@ -10,13 +10,24 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Links a Keycloak user (by its stable subject id) to the client organisation it belongs to. */
+/**
+ * A person of a client organisation, from the moment a consultant invites them. The Keycloak
+ * account (its stable subject id once it exists) is brought in line with {@link #status} after each
+ * change commits; {@link #syncDueAt} says that work is still due, and is also the claim of whoever
+ * is doing it, so that two instances never do it at once.
+ */
 @Entity
 @Table(name = "client_user")
 public class ClientUser extends PanacheEntityBase {
+
+    /** How long one attempt at the Keycloak work may hold its claim. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,18 +37,104 @@ public class ClientUser extends PanacheEntityBase {
     @JoinColumn(name = "organisation_id")
     public ClientOrganisation organisation;
 
-    @Column(nullable = false, length = 64)
+    /** The Keycloak user id; null until the account exists. */
+    @Column(length = 64)
     public String subject;
 
     @Column(nullable = false, length = 254)
     public String email;
 
+    @Column(name = "first_name", nullable = false, length = 100)
+    public String firstName = "";
+
+    @Column(name = "last_name", nullable = false, length = 100)
+    public String lastName = "";
+
+    /** The language of Keycloak's mails to the person. */
+    @Column(nullable = false, length = 2)
+    public String language = "en";
+
+    @Column(nullable = false, length = 16)
+    public PersonStatus status = PersonStatus.ACTIVE;
+
+    @Column(name = "invited_by", length = 120)
+    public String invitedBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** The organisation of the logged-in client, loaded with it in one query. */
+    @Column(name = "sync_due_at")
+    public Instant syncDueAt;
+
+    @Column(name = "sync_attempts", nullable = false)
+    public int syncAttempts;
+
+    /** Why the Keycloak work has not succeeded yet, as a code (see {@link SyncProblem}). */
+    @Column(name = "sync_problem", length = 32)
+    public SyncProblem syncProblem;
+
+    @Column(name = "last_sign_in_at")
+    public Instant lastSignInAt;
+
+    @Version
+    public long version;
+
+    public static ClientUser invite(ClientOrganisation organisation, String email, String firstName, String lastName,
+            String language, String actor, Instant now) {
+        ClientUser person = new ClientUser();
+        person.organisation = organisation;
+        person.email = email;
+        person.firstName = firstName;
+        person.lastName = lastName;
+        person.language = language;
+        person.invitedBy = actor;
+        person.createdAt = now;
+        person.syncDueAt = now;
+        person.persist();
+        return person;
+    }
+
+    public String name() {
+        return (firstName + " " + lastName).strip();
+    }
+
+    /** Access changes take effect in the app at once; Keycloak follows as soon as it answers. */
+    public void changeTo(PersonStatus wanted, Instant now) {
+        status = wanted;
+        syncDueAt = now;
+        syncAttempts = 0;
+        syncProblem = null;
+    }
+
+    /** The signed-in client's person in an active organisation, loaded with what it follows in one query. */
     public static Optional<ClientUser> withOrganisation(String subject) {
         return find("select distinct u from ClientUser u join fetch u.organisation o left join fetch o.sectors"
-                + " left join fetch o.countries where u.subject = ?1", subject).firstResultOptional();
+                + " left join fetch o.countries where u.subject = ?1 and u.status = ?2 and o.status = ?3",
+                subject, PersonStatus.ACTIVE, OrganisationStatus.ACTIVE).singleResultOptional();
+    }
+
+    public static Optional<ClientUser> byEmail(String email) {
+        return find("email", email).firstResultOptional();
+    }
+
+    public static List<ClientUser> ofOrganisation(long organisationId) {
+        return list("organisation.id = ?1 order by lastName, firstName, id", organisationId);
+    }
+
+    /** People whose Keycloak work is due, oldest first. */
+    public static List<Long> syncDue(Instant now, int max) {
+        return find("select u.id from ClientUser u where u.syncDueAt <= ?1 order by u.syncDueAt", now).project(Long.class)
+                .page(0, max).list();
+    }
+
+    /** Takes the Keycloak work of one person for {@link #CLAIM}; false when someone else holds it or it is done. */
+    public static boolean claim(long id, Instant now) {
+        return update("syncDueAt = ?1, version = version + 1 where id = ?2 and syncDueAt <= ?3", now.plus(CLAIM), id, now) == 1;
+    }
+
+    /** Marks the sign-in of a client person; at most one write a minute per person. */
+    public static void signedIn(String subject, Instant now) {
+        update("lastSignInAt = ?1 where subject = ?2 and (lastSignInAt is null or lastSignInAt < ?3)", now, subject,
+                now.minusSeconds(60));
     }
 }

@@ -3,14 +3,17 @@ package io.harmattan.account;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which organisation a signed-in client belongs to, and what it follows. Read on every portal
- * page, so kept for a few seconds per user (cache "memberships", application.properties): a
- * change to an organisation's sectors or countries, or a user moved out of it, shows within 10 s.
+ * Which organisation a signed-in client belongs to, and what it follows; empty for a person who
+ * is suspended or removed, or whose organisation is suspended. Read on every portal page, so kept
+ * for a few seconds per user (cache "memberships", application.properties). A change made on this
+ * instance forgets the entry at once; other instances see it within the cache's 10 s. That is the
+ * documented re-check interval: the identity cookie is never trusted for the organisation.
  */
 @ApplicationScoped
 public class Memberships {
@@ -24,6 +27,21 @@ public class Memberships {
 
     public Optional<Membership> of(String subject) {
         return subject == null ? Optional.empty() : cache.get(subject, Memberships::load).await().indefinitely();
+    }
+
+    /** The membership, or a 403 for a client who has none (suspended, removed, or never linked). */
+    public Membership require(String subject) {
+        return of(subject).orElseThrow(ForbiddenException::new);
+    }
+
+    void forget(String subject) {
+        if (subject != null && !subject.isEmpty()) {
+            cache.invalidate(subject).await().indefinitely();
+        }
+    }
+
+    void forgetAll() {
+        cache.invalidateAll().await().indefinitely();
     }
 
     private static Optional<Membership> load(String subject) {

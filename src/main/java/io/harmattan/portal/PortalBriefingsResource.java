@@ -82,10 +82,7 @@ public class PortalBriefingsResource {
 
     @GET
     public TemplateInstance list() {
-        Membership organisation = memberships.of(viewer.getSubject()).orElse(null);
-        if (organisation == null) {
-            return Templates.briefings(null, List.of());
-        }
+        Membership organisation = organisation();
         Locale locale = locales.current();
         BriefingCatalogue.Snapshot published = catalogue.snapshot();
         List<Item> items = matches(organisation, published).values().stream()
@@ -133,8 +130,9 @@ public class PortalBriefingsResource {
                 .build();
     }
 
+    /** A client without an active membership (suspended, removed) is refused the whole portal. */
     private Membership organisation() {
-        return memberships.of(viewer.getSubject()).orElseThrow(NotFoundException::new);
+        return memberships.require(viewer.getSubject());
     }
 
     private Map<Long, Ranked> matches(Membership organisation, BriefingCatalogue.Snapshot published) {

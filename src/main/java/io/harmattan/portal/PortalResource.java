@@ -34,6 +34,6 @@ public class PortalResource {
     @GET
     @RolesAllowed(Roles.CLIENT)
     public TemplateInstance home() {
-        return Templates.home(memberships.of(viewer.getSubject()).orElse(null));
+        return Templates.home(memberships.require(viewer.getSubject()));
     }
 }

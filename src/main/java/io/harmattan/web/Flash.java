@@ -30,8 +30,21 @@ public class Flash {
     public static final String LEAD_CONVERTED = "lead-converted";
     public static final String LEAD_DELETED = "lead-deleted";
     public static final String LEAD_RELEASED = "lead-released";
+    public static final String ORGANISATION_SAVED = "organisation-saved";
+    public static final String ORGANISATION_SUSPENDED = "organisation-suspended";
+    public static final String ORGANISATION_ACTIVATED = "organisation-activated";
+    public static final String PERSON_INVITED = "person-invited";
+    public static final String PERSON_PENDING = "person-pending";
+    public static final String PERSON_SUSPENDED = "person-suspended";
+    public static final String PERSON_REINSTATED = "person-reinstated";
+    public static final String PERSON_REMOVED = "person-removed";
+    public static final String STAFF_INVITED = "staff-invited";
+    public static final String STAFF_DISABLED = "staff-disabled";
+    public static final String STAFF_ENABLED = "staff-enabled";
     static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED, LEAD_ASSIGNED,
-            LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED, LEAD_RELEASED);
+            LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED, LEAD_RELEASED, ORGANISATION_SAVED,
+            ORGANISATION_SUSPENDED, ORGANISATION_ACTIVATED, PERSON_INVITED, PERSON_PENDING, PERSON_SUSPENDED,
+            PERSON_REINSTATED, PERSON_REMOVED, STAFF_INVITED, STAFF_DISABLED, STAFF_ENABLED);
 
     @Inject
     HttpServerRequest request;

@@ -40,7 +40,6 @@ public interface Messages {
     @Message String portal_title();
     @Message String portal_welcome(String name);
     @Message String portal_organisation(String organisation);
-    @Message String portal_no_organisation();
     @Message String portal_next();
 
     @Message String admin_title();
@@ -258,4 +257,37 @@ public interface Messages {
     @Message String lead_field(String field);
     @Message String leads_more_filters();
     @Message String spam_reason(String code, Integer number);
+
+    @Message String clients_title();
+    @Message String clients_lead();
+    @Message String clients_none();
+    @Message String clients_organisation();
+    @Message String clients_follows();
+    @Message String clients_people();
+    @Message String clients_last_sign_in();
+    @Message String clients_reads();
+    @Message String clients_status(String code);
+    @Message String clients_waiting(long count);
+    @Message String clients_never();
+    @Message String clients_status_label();
+    @Message String clients_problem(String code);
+    @Message String clients_no_people();
+    @Message String clients_person();
+    @Message String clients_standing();
+    @Message String clients_standing_name(String code);
+    @Message String clients_retry(String when);
+    @Message String clients_suspend();
+    @Message String clients_reinstate();
+    @Message String clients_remove();
+    @Message String clients_invite_title();
+    @Message String clients_invite_hint();
+    @Message String clients_first_name();
+    @Message String clients_last_name();
+    @Message String clients_language();
+    @Message String clients_invite_send();
+    @Message String clients_follows_hint();
+    @Message String clients_follows_save();
+    @Message String clients_suspend_hint();
+    @Message String clients_suspend_organisation();
+    @Message String clients_activate_organisation();
 }

@@ -61,7 +61,7 @@ public final class Benchmarks {
         starter.join();
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(data.resolve("mariadb"), FreePort.find(), true);
                 EmbeddedKeycloak keycloak = EmbeddedKeycloak.start(local, basedir.resolve("realm-config"),
-                        FreePort.find(), data.resolve("keycloak"), StackEnv.realm(appUrl))) {
+                        FreePort.find(), data.resolve("keycloak"), StackEnv.realm(appUrl, FreePort.find()))) {
             Map<String, String> env = new LinkedHashMap<>();
             env.putAll(StackEnv.database(db));
             env.putAll(StackEnv.keycloak(keycloak.url()));

@@ -69,8 +69,15 @@ class RealmFilesTest {
         assertThat(serviceAccount.get("serviceAccountClientId").asText()).isEqualTo("harmattan-provisioner");
         List<String> granted = new ArrayList<>();
         serviceAccount.at("/clientRoles/realm-management").forEach(role -> granted.add(role.asText()));
-        assertThat(granted).allMatch(role -> role.endsWith("-users") || role.equals("query-groups"));
+        // view-realm lists the members of the staff roles on the admin's staff page; it changes nothing.
+        assertThat(granted).allMatch(role -> role.endsWith("-users") || role.equals("query-groups") || role.equals("view-realm"));
         assertThat(granted).doesNotContain("realm-admin", "manage-realm", "manage-clients");
+        // The client's tokens carry exactly those roles (full scope stays off).
+        assertThat(provisioner.get("fullScopeAllowed").asBoolean()).isFalse();
+        List<String> scoped = new ArrayList<>();
+        realm.at("/clientScopeMappings/realm-management/0/roles").forEach(role -> scoped.add(role.asText()));
+        assertThat(realm.at("/clientScopeMappings/realm-management/0/client").asText()).isEqualTo("harmattan-provisioner");
+        assertThat(scoped).containsExactlyInAnyOrderElementsOf(granted);
     }
 
     @Test

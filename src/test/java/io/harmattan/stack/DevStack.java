@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code bin/run}: the embedded MariaDB (data kept in .local/mariadb), Keycloak on 8180 with the
- * dev realm, then the app with the dev profile on 8080 with demo data. Ctrl-C stops all three.
+ * dev realm (its mails, such as invitations, printed to this console), then the app with the dev
+ * profile on 8080 with demo data. Ctrl-C stops all of it.
  * Quarkus 3.33's dev mode needs a dev-only artifact (io.quarkus.qute:qute-debug) that the package
  * mirror these machines use does not serve, so the app is packaged with the dev profile and run
  * as a jar: the same configuration and demo data, without live reload.
@@ -20,6 +21,7 @@ public final class DevStack {
     private static final int APP_PORT = 8080;
     private static final int KEYCLOAK_PORT = 8180;
     private static final int PREFERRED_DB_PORT = 3307;
+    private static final int PREFERRED_SMTP_PORT = 3025;
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private Process app;
@@ -65,8 +67,10 @@ public final class DevStack {
         if (externalKeycloak == null || externalKeycloak.isBlank()) {
             requireFree(KEYCLOAK_PORT, "Keycloak");
             System.out.println("Starting Keycloak on port " + KEYCLOAK_PORT + " (the first start takes about a minute) ...");
+            DevMailbox mailbox = new DevMailbox(FreePort.isFree(PREFERRED_SMTP_PORT) ? PREFERRED_SMTP_PORT : FreePort.find());
+            started.add(mailbox);
             EmbeddedKeycloak keycloak = EmbeddedKeycloak.start(local, basedir.resolve("realm-config"), KEYCLOAK_PORT, null,
-                    StackEnv.realm(publicUrl));
+                    StackEnv.realm(publicUrl, mailbox.port()));
             started.add(keycloak);
             appEnv.putAll(StackEnv.keycloak(keycloak.url()));
             keycloakNote = keycloak.url() + "/admin (admin / admin)";

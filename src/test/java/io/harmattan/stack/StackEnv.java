@@ -17,12 +17,20 @@ public final class StackEnv {
     private StackEnv() {
     }
 
-    /** What Keycloak needs to resolve the placeholders of the realm file. */
-    public static Map<String, String> realm(String publicUrl) {
+    /** What Keycloak needs to resolve the placeholders of the realm file; its mail goes to the local SMTP server. */
+    public static Map<String, String> realm(String publicUrl, int smtpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HARMATTAN_PUBLIC_URL", publicUrl);
         env.put("HARMATTAN_OIDC_SECRET", DEV_OIDC_SECRET);
         env.put("HARMATTAN_PROVISIONER_SECRET", DEV_PROVISIONER_SECRET);
+        env.put("HARMATTAN_SMTP_HOST", "127.0.0.1");
+        env.put("HARMATTAN_SMTP_PORT", Integer.toString(smtpPort));
+        env.put("HARMATTAN_MAIL_FROM", "harmattan@localhost");
+        env.put("HARMATTAN_FIRM_NAME", "African Security Analysis");
+        env.put("HARMATTAN_SMTP_AUTH", "false");
+        env.put("HARMATTAN_SMTP_USER", "");
+        env.put("HARMATTAN_SMTP_PASSWORD", "");
+        env.put("HARMATTAN_SMTP_STARTTLS", "false");
         return env;
     }
 

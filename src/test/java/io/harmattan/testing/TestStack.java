@@ -31,6 +31,7 @@ public final class TestStack {
     private final Path runFolder;
     private final Path local;
     private final int keycloakPort;
+    private final int smtpPort;
 
     public static synchronized TestStack get() {
         if (instance == null) {
@@ -49,12 +50,13 @@ public final class TestStack {
         }
         appPort = FreePort.find();
         keycloakPort = FreePort.find();
+        smtpPort = FreePort.find();
         // Keycloak takes the longest; start it alongside the database.
         CompletableFuture<EmbeddedKeycloak> startingKeycloak = CompletableFuture.supplyAsync(this::startKeycloak);
         EmbeddedMariaDb startedDatabase = null;
         try {
             startedDatabase = EmbeddedMariaDb.start(runFolder.resolve("mariadb"), FreePort.find(), true);
-            mail = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
             keycloak = startingKeycloak.join();
         } catch (RuntimeException failed) {
@@ -78,7 +80,7 @@ public final class TestStack {
 
     private EmbeddedKeycloak startKeycloak() {
         return EmbeddedKeycloak.start(local, Path.of("realm-config").toAbsolutePath(), keycloakPort,
-                runFolder.resolve("keycloak"), StackEnv.realm(appUrl()));
+                runFolder.resolve("keycloak"), StackEnv.realm(appUrl(), smtpPort));
     }
 
     /** Runs the checks with the SMTP server down, then starts a fresh one on the same port. */
