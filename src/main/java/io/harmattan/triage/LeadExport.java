@@ -2,6 +2,7 @@ package io.harmattan.triage;
 
 import io.agroal.api.AgroalDataSource;
 import io.harmattan.audit.AuditEvent;
+import io.harmattan.web.Csv;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

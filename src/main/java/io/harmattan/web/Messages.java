@@ -290,4 +290,27 @@ public interface Messages {
     @Message String clients_suspend_hint();
     @Message String clients_suspend_organisation();
     @Message String clients_activate_organisation();
+
+    @Message String audit_title();
+    @Message String audit_lead();
+    @Message String audit_actor();
+    @Message String audit_action();
+    @Message String audit_subject_type();
+    @Message String audit_subject_id();
+    @Message String audit_subject();
+    @Message String audit_details();
+    @Message String audit_when();
+    @Message String audit_none();
+    @Message String audit_older();
+    @Message String audit_export();
+    @Message String staff_title();
+    @Message String staff_lead();
+    @Message String staff_role();
+    @Message String staff_enabled();
+    @Message String staff_disabled();
+    @Message String staff_disable();
+    @Message String staff_enable();
+    @Message String staff_invite_title();
+    @Message String staff_invite_hint();
+    @Message String staff_problem(String code);
 }

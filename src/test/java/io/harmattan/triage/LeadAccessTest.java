@@ -28,7 +28,7 @@ class LeadAccessTest {
     }
 
     @Test
-    void csvExportIsUtf8WithBomGuardedAndForLeadConsultantsOnly() {
+    void csvExportIsUtf8WithBomGuardedAndFollowsTheRuleForViewingLeads() {
         String tag = LeadTriageTest.word();
         LeadTriageTest.submit("=HYPERLINK(\"http://evil.test\")", tag + "@csv.test", "Société Énergie, \"Niamey\" " + tag,
                 "-2+3 needs\nover two lines " + tag, List.of("energy"), List.of("NE"));
@@ -45,8 +45,15 @@ class LeadAccessTest {
                 "\"'-2+3 needs\nover two lines " + tag + "\"");
         assertThat(lines).hasSize(3); // header, one lead, and the empty string after the last CRLF
 
-        assertThat(as.consultant().get("/console/leads/export.csv").statusCode()).isEqualTo(403);
-        assertThat(as.client().get("/console/leads/export.csv").statusCode()).isEqualTo(403);
+        // Whoever may view the inbox may download it, and nobody else: an administrator sees no lead.
+        for (var viewer : List.of(as.consultant(), as.lead())) {
+            assertThat(viewer.get("/console/leads").statusCode()).isEqualTo(200);
+            assertThat(viewer.get("/console/leads/export.csv").statusCode()).isEqualTo(200);
+        }
+        for (var other : List.of(as.admin(), as.client())) {
+            assertThat(other.get("/console/leads").statusCode()).isEqualTo(403);
+            assertThat(other.get("/console/leads/export.csv").statusCode()).isEqualTo(403);
+        }
         assertThat(given().redirects().follow(false).get("/console/leads/export.csv").statusCode()).isEqualTo(302);
         long exports = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and actor = ?2 and details like ?3",
                 "lead.exported", "demo-lead", "rows=1 %"));

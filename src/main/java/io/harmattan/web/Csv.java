@@ -1,4 +1,4 @@
-package io.harmattan.triage;
+package io.harmattan.web;
 
 /**
  * CSV cells as spreadsheet programs read them safely: quoted when needed, and a cell that a
