@@ -1,16 +1,32 @@
 -- Demo data for dev runs and tests only (never on the production Flyway path).
 -- demo-client's Keycloak id is fixed in realm-config/dev-overlay.json.
-INSERT IGNORE INTO client_organisation (id, name, language, created_at, version)
-VALUES (1, 'Sahel Gold Resources', 'en', UTC_TIMESTAMP(6), 0);
+INSERT IGNORE INTO client_organisation (id, name, language, created_at, version) VALUES
+    (1, 'Sahel Gold Resources', 'en', UTC_TIMESTAMP(6), 0),
+    (2, 'Niger Infrastructure Partners', 'fr', UTC_TIMESTAMP(6), 0);
 
 INSERT IGNORE INTO client_organisation_sector (organisation_id, sector_code) VALUES
-    (1, 'mining'), (1, 'energy');
+    (1, 'mining'), (1, 'energy'), (2, 'construction'), (2, 'logistics');
 
 INSERT IGNORE INTO client_organisation_country (organisation_id, country_code) VALUES
-    (1, 'ML'), (1, 'BF');
+    (1, 'ML'), (1, 'BF'), (2, 'NE');
 
-INSERT IGNORE INTO client_user (organisation_id, subject, email, created_at)
-VALUES (1, '0c6f1a52-5d1e-4c34-9b61-6e0d2f3a9c11', 'demo-client@sahel-gold.test', UTC_TIMESTAMP(6));
+-- Their people; the Keycloak ids are fixed in realm-config/dev-overlay.json (password 'demo'), where each
+-- account is in its organisation's group. Kadiatou is suspended (her account disabled); Moussa has never signed in.
+INSERT INTO client_user (organisation_id, subject, email, first_name, last_name, language, status, invited_by, created_at,
+                         last_sign_in_at) VALUES
+    (1, '0c6f1a52-5d1e-4c34-9b61-6e0d2f3a9c11', 'demo-client@sahel-gold.test', 'Claire', 'Dubois', 'en', 'active', 'demo-lead',
+     UTC_TIMESTAMP(6), NULL),
+    (1, '0c6f1a52-5d1e-4c34-9b61-6e0d2f3a9c12', 'amadou.diarra@sahel-gold.test', 'Amadou', 'Diarra', 'fr', 'active', 'demo-lead',
+     UTC_TIMESTAMP(6), '2026-11-24 09:12:00'),
+    (1, '0c6f1a52-5d1e-4c34-9b61-6e0d2f3a9c13', 'kadiatou.sidibe@sahel-gold.test', 'Kadiatou', 'Sidibé', 'en', 'suspended',
+     'demo-lead', UTC_TIMESTAMP(6), '2026-10-02 15:40:00'),
+    (2, '0c6f1a52-5d1e-4c34-9b61-6e0d2f3a9c21', 'ibrahim.maiga@niger-infra.test', 'Ibrahim', 'Maïga', 'fr', 'active', 'demo-lead',
+     UTC_TIMESTAMP(6), '2026-11-27 07:55:00'),
+    (2, '0c6f1a52-5d1e-4c34-9b61-6e0d2f3a9c22', 'sarah.whitfield@niger-infra.test', 'Sarah', 'Whitfield', 'en', 'active',
+     'demo-lead', UTC_TIMESTAMP(6), '2026-11-20 13:05:00'),
+    (2, '0c6f1a52-5d1e-4c34-9b61-6e0d2f3a9c23', 'moussa.hamani@niger-infra.test', 'Moussa', 'Hamani', 'en', 'active', 'demo-lead',
+     UTC_TIMESTAMP(6), NULL)
+ON DUPLICATE KEY UPDATE first_name = VALUES(first_name), last_name = VALUES(last_name), language = VALUES(language);
 
 -- Consultants a lead can be assigned to (the console also records whoever signs in).
 INSERT IGNORE INTO consultant (username, display_name, email, last_seen_at) VALUES

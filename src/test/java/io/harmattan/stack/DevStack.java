@@ -111,7 +111,7 @@ public final class DevStack {
                    Keycloak   %s
                    Database   %s
                  Demo logins (password 'demo'):
-                   demo-consultant, demo-lead, demo-admin, demo-client
+                   demo-consultant, demo-lead, demo-admin; clients demo-client, demo-client2
                 ==================================================================
                 """.formatted(appUrl, appUrl, appUrl, appUrl, keycloak, db));
     }
