@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -54,8 +55,17 @@ public class AdminResource {
     static final int AUDIT_EXPORT_MAX = 100_000;
 
     /** The audit page: the filter as typed, one page of events and where the next page starts. */
-    public record AuditPage(AuditEvent.Filter filter, String fromText, String toText, List<AuditEvent> events,
+    public record AuditPage(AuditEvent.Filter filter, String fromText, String toText, List<AuditRow> events,
             Long next, List<String> actions, String query) {
+    }
+
+    /** One event as the page shows it. */
+    public record AuditRow(long id, Instant occurredAt, String actor, String action, String targetType, String targetId,
+            String details) {
+
+        static AuditRow of(AuditEvent e) {
+            return new AuditRow(e.id, e.occurredAt, e.actor, e.action, e.targetType, e.targetId, e.details);
+        }
     }
 
     /** The staff page: the accounts (empty when Keycloak did not answer), and the invitation form as typed. */
@@ -127,7 +137,8 @@ public class AdminResource {
         AuditPage page = QuarkusTransaction.requiringNew().call(() -> {
             List<AuditEvent> events = AuditEvent.page(filter, before, AUDIT_PAGE + 1);
             Long next = events.size() > AUDIT_PAGE ? events.get(AUDIT_PAGE - 1).id : null;
-            return new AuditPage(filter, text(from), text(to), events.subList(0, Math.min(AUDIT_PAGE, events.size())), next,
+            return new AuditPage(filter, text(from), text(to),
+                    events.stream().limit(AUDIT_PAGE).map(AuditRow::of).toList(), next,
                     AuditEvent.actions(), query(actor, action, type, target, from, to));
         });
         return Templates.audit(page);

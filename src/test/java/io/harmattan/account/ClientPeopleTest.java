@@ -30,6 +30,7 @@ class ClientPeopleTest {
 
     private static FormSession lead;
     private static FormSession consultant;
+    private static FormSession admin;
 
     @Inject
     Keycloak keycloak;
@@ -41,6 +42,7 @@ class ClientPeopleTest {
     static void signIn() throws Exception {
         lead = FormSession.signIn("/console", "demo-lead");
         consultant = FormSession.signIn("/console", "demo-consultant");
+        admin = FormSession.signIn("/admin", "demo-admin");
     }
 
     private static Response invite(long organisation, String first, String last, String email, String language) {
@@ -155,6 +157,15 @@ class ClientPeopleTest {
             assertThat(waiting.syncDueAt).isAfter(Instant.now());
             assertThat(lead.get("/console/clients/" + organisation).body().asString())
                     .contains("data-standing=\"pending\"").contains("Keycloak has not answered yet");
+            // The admin's staff page says Keycloak is away instead of failing; a staff invitation changes nothing.
+            Response staff = admin.get("/admin/staff");
+            assertThat(staff.statusCode()).isEqualTo(200);
+            assertThat(staff.body().asString()).contains("id=\"keycloak-down\"");
+            String staffEmail = Clients.email("staff.while.down");
+            Response refused = admin.open("/admin/staff").post(Map.of("firstName", "Nana", "lastName", "Bako",
+                    "email", staffEmail, "language", "en", "role", "consultant")).post("/admin/staff");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body().asString()).contains("value=\"" + staffEmail + "\"");
             // The portal knows no such person while it waits.
             assertThat(QuarkusTransaction.requiringNew().call(() -> ClientUser.count("subject is null and email = ?1", email)))
                     .isEqualTo(1);

@@ -93,7 +93,12 @@ class RealmFilesTest {
     @Test
     void devRealmAddsTheDemoUsersAndTheCliClient() {
         JsonNode dev = RealmFile.devRealm(REALM_CONFIG);
-        assertThat(usernames(dev)).contains("demo-consultant", "demo-lead", "demo-admin", "demo-client");
+        assertThat(usernames(dev)).contains("demo-consultant", "demo-lead", "demo-admin", "demo-client", "demo-client2");
+        // The overlay's /clients group, with the demo organisations under it, replaces the production one.
+        assertThat(dev.get("groups")).hasSize(1);
+        assertThat(dev.at("/groups/0/realmRoles/0").asText()).isEqualTo("client");
+        assertThat(dev.at("/groups/0/subGroups")).extracting(group -> group.get("path").asText())
+                .containsExactly("/clients/org-1", "/clients/org-2");
         JsonNode cli = client(dev, "harmattan-cli");
         assertThat(cli.get("publicClient").asBoolean()).isTrue();
         assertThat(cli.get("directAccessGrantsEnabled").asBoolean()).isTrue();
