@@ -31,7 +31,8 @@ ON DUPLICATE KEY UPDATE first_name = VALUES(first_name), last_name = VALUES(last
 -- Consultants a lead can be assigned to (the console also records whoever signs in).
 INSERT IGNORE INTO consultant (username, display_name, email, last_seen_at) VALUES
     ('demo-consultant', 'Aminata Ouedraogo', 'demo-consultant@harmattan.test', UTC_TIMESTAMP(6)),
-    ('demo-lead', 'Moussa Keita', 'demo-lead@harmattan.test', UTC_TIMESTAMP(6));
+    ('demo-lead', 'Moussa Keita', 'demo-lead@harmattan.test', UTC_TIMESTAMP(6)),
+    ('demo-lead2', 'Fatimata Zongo', 'demo-lead2@harmattan.test', UTC_TIMESTAMP(6));
 
 -- A few requests for interest in every state of triage; fit scores are worked out at start-up.
 INSERT IGNORE INTO lead (id, reference, status, spam_reason, spam_value, source, name, email, organisation, organisation_key,

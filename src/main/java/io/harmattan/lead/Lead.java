@@ -230,6 +230,26 @@ public class Lead extends PanacheEntityBase {
     }
 
     /** A qualified lead has become this client organisation. */
+    /**
+     * A qualified lead becomes a new client organisation with the lead's sectors and countries (as
+     * corrected, AES countries only); returns it. Used by triage's "convert" and by a proposal sent
+     * or accepted for a lead not yet converted.
+     */
+    public ClientOrganisation convertToNewClient(String by) {
+        require(status.canMoveTo(LeadStatus.CONVERTED));
+        LeadTags tags = LeadTags.of(this);
+        ClientOrganisation client = new ClientOrganisation();
+        client.name = organisation;
+        client.language = language;
+        client.createdAt = Instant.now();
+        client.sectors.addAll(tags.sectors());
+        client.countries.addAll(tags.countries().stream().filter(FitScore.AES::contains).toList());
+        client.persistAndFlush();
+        AuditEvent.record(by, "organisation.created", "client_organisation", client.id, "from-lead=" + id);
+        convertTo(client, by);
+        return client;
+    }
+
     public void convertTo(ClientOrganisation organisation, String by) {
         require(status.canMoveTo(LeadStatus.CONVERTED));
         status = LeadStatus.CONVERTED;

@@ -1,15 +1,12 @@
 package io.harmattan.triage;
 
 import io.harmattan.HarmattanConfig;
-import io.harmattan.account.ClientOrganisation;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.lead.LeadMail;
-import io.harmattan.lead.FitScore;
 import io.harmattan.lead.IllegalMove;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadEvent;
 import io.harmattan.lead.LeadStatus;
-import io.harmattan.lead.LeadTags;
 import io.harmattan.persistence.CodedEnum;
 import io.harmattan.mail.Smtp;
 import io.harmattan.web.Messages;
@@ -154,17 +151,7 @@ public class Triage {
             if (!l.status.canMoveTo(LeadStatus.CONVERTED)) {
                 throw new Refused("not-now");
             }
-            LeadTags tags = LeadTags.of(l);
-            ClientOrganisation organisation = new ClientOrganisation();
-            organisation.name = l.organisation;
-            organisation.language = l.language;
-            organisation.createdAt = Instant.now();
-            organisation.sectors.addAll(tags.sectors());
-            organisation.countries.addAll(tags.countries().stream().filter(FitScore.AES::contains).toList());
-            organisation.persistAndFlush();
-            AuditEvent.record(actor, "organisation.created", "client_organisation", organisation.id, "from-lead=" + l.id);
-            l.convertTo(organisation, actor);
-            created[0] = organisation.id;
+            created[0] = l.convertToNewClient(actor).id;
         });
         return created[0];
     }

@@ -41,10 +41,20 @@ public class Flash {
     public static final String STAFF_INVITED = "staff-invited";
     public static final String STAFF_DISABLED = "staff-disabled";
     public static final String STAFF_ENABLED = "staff-enabled";
+    public static final String PROPOSAL_SAVED = "proposal-saved";
+    public static final String PROPOSAL_SUBMITTED = "proposal-submitted";
+    public static final String PROPOSAL_APPROVED = "proposal-approved";
+    public static final String PROPOSAL_CHANGES = "proposal-changes";
+    public static final String PROPOSAL_SENT = "proposal-sent";
+    public static final String PROPOSAL_WITHDRAWN = "proposal-withdrawn";
+    public static final String PROPOSAL_REVISED = "proposal-revised";
+    public static final String PROPOSAL_REFUSED = "proposal-refused";
+    public static final String PROPOSAL_ACCEPTED = "proposal-accepted";
+    public static final String PROPOSAL_DECLINED = "proposal-declined";
     static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED, LEAD_ASSIGNED,
             LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED, LEAD_RELEASED, ORGANISATION_SAVED,
             ORGANISATION_SUSPENDED, ORGANISATION_ACTIVATED, PERSON_INVITED, PERSON_PENDING, PERSON_SUSPENDED,
-            PERSON_REINSTATED, PERSON_REMOVED, STAFF_INVITED, STAFF_DISABLED, STAFF_ENABLED);
+            PERSON_REINSTATED, PERSON_REMOVED, STAFF_INVITED, STAFF_DISABLED, STAFF_ENABLED, PROPOSAL_SAVED, PROPOSAL_SUBMITTED, PROPOSAL_APPROVED, PROPOSAL_CHANGES, PROPOSAL_SENT, PROPOSAL_WITHDRAWN, PROPOSAL_REVISED, PROPOSAL_REFUSED, PROPOSAL_ACCEPTED, PROPOSAL_DECLINED);
 
     @Inject
     HttpServerRequest request;

@@ -313,4 +313,6 @@ public interface Messages {
     @Message String staff_invite_title();
     @Message String staff_invite_hint();
     @Message String staff_problem(String code);
+
+
 }

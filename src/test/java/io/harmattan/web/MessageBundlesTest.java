@@ -26,6 +26,7 @@ class MessageBundlesTest {
     @ParameterizedTest
     @CsvSource({
             "/messages/msg_en.properties,      /messages/msg_fr.properties",
+            "/messages/pm_en.properties,       /messages/pm_fr.properties",
             "/ValidationMessages.properties,   /ValidationMessages_fr.properties"})
     void everyKeyExistsInEnglishAndInFrench(String englishFile, String frenchFile) throws IOException {
         Properties english = load(englishFile);
@@ -35,8 +36,8 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/messages/msg_en.properties", "/messages/msg_fr.properties",
-            "/ValidationMessages.properties", "/ValidationMessages_fr.properties"})
+    @ValueSource(strings = {"/messages/msg_en.properties", "/messages/msg_fr.properties", "/messages/pm_en.properties",
+            "/messages/pm_fr.properties", "/ValidationMessages.properties", "/ValidationMessages_fr.properties"})
     void noMessageIsLeftEmpty(String file) throws IOException {
         Properties messages = load(file);
         messages.stringPropertyNames().forEach(key -> assertThat(messages.getProperty(key))

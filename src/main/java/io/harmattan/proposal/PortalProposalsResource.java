@@ -1,0 +1,157 @@
+package io.harmattan.proposal;
+
+import io.harmattan.account.Memberships;
+import io.harmattan.account.Memberships.Membership;
+import io.harmattan.security.Roles;
+import io.harmattan.security.Viewer;
+import io.harmattan.web.Flash;
+import io.harmattan.web.Locales;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The client's proposals: the organisation's sent proposals, one as a page, and the answer.
+ * Anything not sent to this client's organisation answers the same 404 as an unknown id.
+ */
+@Path("/portal/proposals")
+@RolesAllowed(Roles.CLIENT)
+@Produces(MediaType.TEXT_HTML)
+public class PortalProposalsResource {
+
+    static final List<String> DECLINE_REASONS = List.of("price", "scope", "timing", "other-provider", "no-longer-needed", "other");
+
+    /** The list page. */
+    public record ListPage(Membership organisation, List<ProposalViews.Row> rows) {
+    }
+
+    /** One proposal as the client sees it: the version sent, and whether (and how) it can still be answered. */
+    public record Page(long id, String reference, String organisation, ProposalViews.VersionView version, int latestSent,
+            boolean answerable, ProposalViews.AcceptanceView acceptance, String problem, String typedName,
+            List<String> reasons) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(ListPage page);
+
+        static native TemplateInstance proposal(Page page);
+    }
+
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    Proposals proposals;
+
+    @Inject
+    ProposalViews views;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Locales locales;
+
+    @Inject
+    HttpServerRequest request;
+
+    @GET
+    public TemplateInstance list() {
+        Membership organisation = memberships.require(viewer.getSubject());
+        return Templates.list(new ListPage(organisation, QuarkusTransaction.requiringNew().call(() -> views.rows(null,
+                organisation.id(), null, true, 200, locales.current()))));
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") String id) {
+        Membership organisation = memberships.require(viewer.getSubject());
+        long proposalId = visible(id, organisation);
+        proposals.viewed(proposalId, viewer.getSubject());
+        return page(proposalId, organisation, null, null);
+    }
+
+    @POST
+    @Path("{id}/accept")
+    public Response accept(@PathParam("id") String id, @RestForm Integer number, @RestForm String fullName,
+            @RestForm String authorised) {
+        Membership organisation = memberships.require(viewer.getSubject());
+        long proposalId = visible(id, organisation);
+        String name = fullName == null ? "" : fullName.strip();
+        if (name.isEmpty() || name.length() > 200 || !"yes".equals(authorised) || number == null) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(proposalId, organisation, name.isEmpty() || name.length() > 200 ? "name" : "authorised", name))
+                    .build();
+        }
+        Proposals.Answer answer = proposals.accept(proposalId, number, organisation.id(), viewer.getSubject(), name,
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        if (!answer.done()) {
+            return Response.status(Response.Status.CONFLICT).entity(page(proposalId, organisation, "too-late", name)).build();
+        }
+        return Flash.redirect("/portal/proposals/" + proposalId, Flash.PROPOSAL_ACCEPTED, https());
+    }
+
+    @POST
+    @Path("{id}/decline")
+    public Response decline(@PathParam("id") String id, @RestForm Integer number, @RestForm String reason,
+            @RestForm String remark) {
+        Membership organisation = memberships.require(viewer.getSubject());
+        long proposalId = visible(id, organisation);
+        if (!DECLINE_REASONS.contains(reason) || number == null || (remark != null && remark.length() > 2000)) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(proposalId, organisation, "reason", null)).build();
+        }
+        Proposals.Answer answer = proposals.decline(proposalId, number, organisation.id(), viewer.getSubject(), reason, remark);
+        if (!answer.done()) {
+            return Response.status(Response.Status.CONFLICT).entity(page(proposalId, organisation, "too-late", null)).build();
+        }
+        return Flash.redirect("/portal/proposals/" + proposalId, Flash.PROPOSAL_DECLINED, https());
+    }
+
+    /** The proposal's id if it was sent to this organisation; otherwise the same 404 as an unknown id. */
+    private static long visible(String id, Membership organisation) {
+        long proposalId;
+        try {
+            proposalId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+        boolean mine = QuarkusTransaction.requiringNew().call(() -> Proposal.count(
+                "id = ?1 and organisationId = ?2 and liveNumber is not null", proposalId, organisation.id()) == 1);
+        if (!mine) {
+            throw new NotFoundException();
+        }
+        return proposalId;
+    }
+
+    private TemplateInstance page(long id, Membership organisation, String problem, String typedName) {
+        Page page = QuarkusTransaction.requiringNew().call(() -> {
+            Proposal proposal = Proposal.findById(id);
+            ProposalVersion live = proposal.live().orElseThrow(NotFoundException::new);
+            boolean answerable = live.state.awaitingClient() && !live.validUntil.isBefore(LocalDate.now(ZoneOffset.UTC));
+            return new Page(id, proposal.reference, organisation.name(), views.version(live, locales.current()),
+                    live.number, answerable, ProposalViews.AcceptanceView.of(Acceptance.<Acceptance>findByIdOptional(id)
+                            .orElse(null)), problem, typedName, DECLINE_REASONS);
+        });
+        return Templates.proposal(page);
+    }
+
+    private boolean https() {
+        return "https".equals(request.scheme());
+    }
+}
