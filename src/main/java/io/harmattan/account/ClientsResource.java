@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -69,6 +70,12 @@ public class ClientsResource {
             return typed != null && "fr".equals(typed.language()) ? "fr" : typed != null ? "en" : defaultLanguage;
         }
 
+        /** A problem that belongs beside the invitation form rather than at the top of the page. */
+        public boolean inviteProblem() {
+            return problem != null && List.of("already-member", "other-organisation", "keycloak-refused", "invite-errors")
+                    .contains(problem);
+        }
+
         public List<String> languages() {
             return List.of("en", "fr");
         }
@@ -113,6 +120,7 @@ public class ClientsResource {
 
     /** What the organisation follows: the sectors and countries its people's briefings are matched on. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/follows")
     @RolesAllowed({Roles.LEAD_CONSULTANT, Roles.ADMIN})
     public Response follows(@PathParam("id") long id, @RestForm Long version, @RestForm List<String> sectors,
@@ -148,6 +156,7 @@ public class ClientsResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/status")
     @RolesAllowed({Roles.LEAD_CONSULTANT, Roles.ADMIN})
     public Response status(@PathParam("id") long id, @RestForm String status) {
@@ -163,17 +172,18 @@ public class ClientsResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/people")
     @RolesAllowed({Roles.LEAD_CONSULTANT, Roles.ADMIN})
     public Response invite(@PathParam("id") long id, @RestForm String firstName, @RestForm String lastName,
             @RestForm String email, @RestForm String language) {
-        InviteForm form = new InviteForm(firstName, lastName, email, language);
+        InviteForm form = InviteForm.of(firstName, lastName, email, language);
         Map<String, String> errors = new TreeMap<>();
         for (ConstraintViolation<InviteForm> violation : validator.validate(form)) {
             errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }
         if (!errors.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(id, form, errors, null)).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(id, form, errors, "invite-errors")).build();
         }
         People.Outcome outcome = people.invite(id, form, viewer.getUsername());
         if (outcome == null) {
@@ -181,6 +191,9 @@ public class ClientsResource {
         }
         return switch (outcome) {
             case INVITED -> Flash.redirect("/console/clients/" + id, Flash.PERSON_INVITED, https());
+            case LINKED -> Flash.redirect("/console/clients/" + id, Flash.PERSON_LINKED, https());
+            case REFUSED -> Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(id, form, Map.of(), "keycloak-refused")).build();
             case PENDING -> Flash.redirect("/console/clients/" + id, Flash.PERSON_PENDING, https());
             case ALREADY_MEMBER -> Response.status(Response.Status.CONFLICT)
                     .entity(page(id, form, Map.of(), "already-member")).build();
@@ -190,6 +203,7 @@ public class ClientsResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("{id}/people/{person}/{action:suspend|reinstate|remove}")
     @RolesAllowed({Roles.LEAD_CONSULTANT, Roles.ADMIN})
     public Response person(@PathParam("id") long id, @PathParam("person") long person, @PathParam("action") String action) {

@@ -1,14 +1,30 @@
 package io.harmattan.account;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The invitation form: who to give an account to, and the language of Keycloak's mail to them. */
+/**
+ * The invitation form: who to give an account to, and the language of Keycloak's mail to them.
+ * Names exclude the characters Keycloak's user profile refuses in a person's name, so that the
+ * form says so rather than Keycloak later; the email needs a domain with a dot.
+ */
 public record InviteForm(
-        @NotBlank @Size(max = 100) String firstName,
-        @NotBlank @Size(max = 100) String lastName,
-        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = "{account.name.characters}") String firstName,
+        @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = "{account.name.characters}") String lastName,
+        @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL, message = "{intake.email.invalid}") String email,
         @NotBlank @Pattern(regexp = "en|fr") String language) {
+
+    /** Letters, spaces, apostrophes, hyphens, dots and the like; none of <>&"$%!#?§;*~/\|^=[]{}(). */
+    public static final String NAME = "[^<>&\"$%!#?§;*~/\\|^=\\[\\]{}()]*";
+    public static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+    /** The form as typed, with surrounding spaces dropped. */
+    public static InviteForm of(String firstName, String lastName, String email, String language) {
+        return new InviteForm(strip(firstName), strip(lastName), strip(email), strip(language));
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
 }

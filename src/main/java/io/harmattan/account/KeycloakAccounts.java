@@ -42,6 +42,10 @@ public class KeycloakAccounts {
     public record Invitee(String email, String firstName, String lastName, String language) {
     }
 
+    /** The account given: its subject id, and whether Keycloak mailed a set-password link (not for an account that has a password). */
+    public record Provisioned(String subject, boolean mailed) {
+    }
+
     /** Why an account cannot join the organisation. */
     public static class Refused extends RuntimeException {
         final SyncProblem problem;
@@ -73,7 +77,7 @@ public class KeycloakAccounts {
      * (and mailed only if it never set a password). Safe to repeat after a failure part-way.
      * Returns the account's subject id.
      */
-    public String provision(long organisationId, Invitee invitee) {
+    public Provisioned provision(long organisationId, Invitee invitee) {
         RealmResource realm = realm();
         GroupRepresentation group = organisationGroup(realm, organisationId);
         Optional<UserRepresentation> existing = byEmail(realm, invitee.email());
@@ -92,11 +96,12 @@ public class KeycloakAccounts {
             }
         }
         UserResource user = realm.users().get(id);
-        if (user.credentials().stream().noneMatch(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))) {
+        boolean mail = user.credentials().stream().noneMatch(c -> CredentialRepresentation.PASSWORD.equals(c.getType()));
+        if (mail) {
             user.executeActionsEmail(config.accounts().loginClient(), config.publicUrl() + "/portal",
                     (int) config.accounts().invitationLifespan().toSeconds(), FIRST_ACTIONS);
         }
-        return id;
+        return new Provisioned(id, mail);
     }
 
     /** Disables the account and ends its sessions, so that it can neither sign in nor refresh. */
@@ -142,7 +147,7 @@ public class KeycloakAccounts {
     }
 
     /** A new consultant's account with its role, mailed to set a password; an existing account just gets the role. */
-    public String inviteStaff(Invitee invitee, String role) {
+    public Provisioned inviteStaff(Invitee invitee, String role) {
         if (!STAFF_ROLES.contains(role)) {
             throw new IllegalArgumentException("not a staff role: " + role);
         }
@@ -155,17 +160,26 @@ public class KeycloakAccounts {
         }
         RoleRepresentation granted = realm.roles().get(role).toRepresentation();
         user.roles().realmLevel().add(List.of(granted));
-        if (user.credentials().stream().noneMatch(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))) {
+        boolean mail = user.credentials().stream().noneMatch(c -> CredentialRepresentation.PASSWORD.equals(c.getType()));
+        if (mail) {
             user.executeActionsEmail(config.accounts().loginClient(), config.publicUrl() + "/console",
                     (int) config.accounts().invitationLifespan().toSeconds(), FIRST_ACTIONS);
         }
-        return id;
+        return new Provisioned(id, mail);
     }
 
     /** Enables or disables a staff account; disabling also ends its sessions. */
     public void setStaffEnabled(String id, boolean enabled) {
         UserResource user = realm().users().get(id);
-        boolean staff = user.roles().realmLevel().listEffective().stream().anyMatch(r -> STAFF_ROLES.contains(r.getName()));
+        boolean staff;
+        try {
+            staff = user.roles().realmLevel().listEffective().stream().anyMatch(r -> STAFF_ROLES.contains(r.getName()));
+        } catch (WebApplicationException unknown) {
+            if (notFound(unknown)) {
+                throw new NotFoundException();
+            }
+            throw unknown;
+        }
         if (!staff) {
             throw new NotFoundException();
         }

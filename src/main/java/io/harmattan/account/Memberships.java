@@ -3,7 +3,7 @@ package io.harmattan.account;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.ForbiddenException;
+import io.harmattan.web.AccessEnded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +29,9 @@ public class Memberships {
         return subject == null ? Optional.empty() : cache.get(subject, Memberships::load).await().indefinitely();
     }
 
-    /** The membership, or a 403 for a client who has none (suspended, removed, or never linked). */
+    /** The membership, or a 403 that says access has ended, for a client who has none (suspended, removed, never linked). */
     public Membership require(String subject) {
-        return of(subject).orElseThrow(ForbiddenException::new);
+        return of(subject).orElseThrow(AccessEnded::new);
     }
 
     void forget(String subject) {

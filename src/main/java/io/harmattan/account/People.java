@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -30,14 +31,18 @@ public class People {
 
     /** What became of an invitation. */
     public enum Outcome {
-        /** The account exists (or was linked) and Keycloak's mail has gone. */
+        /** The account exists and Keycloak's set-password mail has gone. */
         INVITED,
+        /** An existing account with a password was linked: it can sign in now, no mail was needed. */
+        LINKED,
         /** Recorded; Keycloak could not be reached, so the job will finish it. */
         PENDING,
         /** That email is already one of this organisation's people. */
         ALREADY_MEMBER,
         /** That email belongs to another organisation's person, or to a staff account. */
         OTHER_ORGANISATION,
+        /** Keycloak refused the person's details; nothing was kept. */
+        REFUSED,
     }
 
     @Inject
@@ -71,11 +76,23 @@ public class People {
         if (recorded != Outcome.INVITED) {
             return recorded;
         }
-        SyncProblem problem = sync(created[0]);
-        if (problem == null) {
-            return Outcome.INVITED;
+        Synced synced = sync(created[0]);
+        if (synced.problem() == null) {
+            return synced.mailed() ? Outcome.INVITED : Outcome.LINKED;
         }
-        return problem.retried() ? Outcome.PENDING : Outcome.OTHER_ORGANISATION;
+        if (synced.problem().retried()) {
+            return Outcome.PENDING;
+        }
+        // Refused at once: nothing is kept, the consultant sees why on the form.
+        QuarkusTransaction.requiringNew().run(() -> {
+            ClientUser.deleteById(created[0]);
+            AuditEvent.record(actor, "person.refused", "client_user", created[0], synced.problem().code());
+        });
+        return synced.problem() == SyncProblem.KEYCLOAK_REFUSED ? Outcome.REFUSED : Outcome.OTHER_ORGANISATION;
+    }
+
+    /** What one attempt at a person's Keycloak work left: the problem (null when done), and whether a mail went. */
+    record Synced(SyncProblem problem, boolean mailed) {
     }
 
     /**
@@ -106,6 +123,9 @@ public class People {
             ClientOrganisation organisation = ClientOrganisation.findById(organisationId);
             if (organisation == null) {
                 return false;
+            }
+            if (organisation.status == status) {
+                return true;
             }
             organisation.status = status;
             AuditEvent.record(actor, "organisation." + status.code(), "client_organisation", organisationId, null);
@@ -145,7 +165,7 @@ public class People {
      * Brings Keycloak in line with one person, if their work is due and nobody else is on it.
      * Returns the problem left, or null when Keycloak now agrees (or there was nothing to do).
      */
-    SyncProblem sync(long personId) {
+    Synced sync(long personId) {
         Instant now = Instant.now();
         Work work = QuarkusTransaction.requiringNew().call(() -> {
             if (!ClientUser.claim(personId, now)) {
@@ -157,21 +177,29 @@ public class People {
                     person.syncAttempts);
         });
         if (work == null) {
-            return null;
+            return new Synced(null, false);
         }
         String subject = work.subject();
+        boolean[] mailed = {false};
         try {
-            subject = apply(work);
+            subject = apply(work, mailed);
         } catch (KeycloakAccounts.Refused refused) {
             record(work, subject, refused.problem, now);
-            return refused.problem;
-        } catch (RuntimeException unavailable) {
-            LOG.warnf("Keycloak work for client person %d failed (%s); retried later", personId, describe(unavailable));
-            record(work, subject, SyncProblem.KEYCLOAK_UNAVAILABLE, now);
-            return SyncProblem.KEYCLOAK_UNAVAILABLE;
+            return new Synced(refused.problem, false);
+        } catch (RuntimeException failed) {
+            SyncProblem problem = badRequest(failed) ? SyncProblem.KEYCLOAK_REFUSED : SyncProblem.KEYCLOAK_UNAVAILABLE;
+            LOG.warnf("Keycloak work for client person %d failed (%s)%s", personId, describe(failed),
+                    problem.retried() ? "; retried later" : "; not retried");
+            record(work, subject, problem, now);
+            return new Synced(problem, false);
         }
         record(work, subject, null, now);
-        return null;
+        return new Synced(null, mailed[0]);
+    }
+
+    private static boolean badRequest(RuntimeException failure) {
+        return failure instanceof WebApplicationException web && web.getResponse() != null
+                && web.getResponse().getStatus() == 400;
     }
 
     private record Work(long personId, long organisationId, PersonStatus status, String subject,
@@ -179,12 +207,14 @@ public class People {
     }
 
     /** Keycloak's side of the person's status; returns the account's subject (null if there is none). */
-    private String apply(Work work) {
+    private String apply(Work work, boolean[] mailed) {
         String subject = work.subject();
         switch (work.status()) {
             case ACTIVE -> {
                 if (subject == null) {
-                    subject = keycloak.provision(work.organisationId(), work.invitee());
+                    KeycloakAccounts.Provisioned account = keycloak.provision(work.organisationId(), work.invitee());
+                    subject = account.subject();
+                    mailed[0] = account.mailed();
                 } else {
                     keycloak.reinstate(subject);
                 }
@@ -245,7 +275,7 @@ public class People {
 
     /** The failure without personal data: its kind, and Keycloak's HTTP status if it answered. */
     static String describe(RuntimeException failure) {
-        if (failure instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse() != null) {
+        if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             return failure.getClass().getSimpleName() + " HTTP " + web.getResponse().getStatus();
         }
         Throwable cause = failure.getCause() == null ? failure : failure.getCause();

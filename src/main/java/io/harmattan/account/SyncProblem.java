@@ -13,7 +13,9 @@ public enum SyncProblem {
     /** The email's account belongs to another client organisation. */
     OTHER_ORGANISATION,
     /** The email's account is a consultant's or an administrator's. */
-    STAFF_ACCOUNT;
+    STAFF_ACCOUNT,
+    /** Keycloak refused the account's details (HTTP 400): retrying would not help. */
+    KEYCLOAK_REFUSED;
 
     public boolean retried() {
         return this == KEYCLOAK_UNAVAILABLE;

@@ -1,5 +1,6 @@
 package io.harmattan.admin;
 
+import io.harmattan.account.InviteForm;
 import io.harmattan.account.KeycloakAccounts;
 import io.harmattan.account.KeycloakAccounts.StaffMember;
 import io.harmattan.audit.AuditEvent;
@@ -15,10 +16,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -56,7 +57,7 @@ public class AdminResource {
 
     /** The audit page: the filter as typed, one page of events and where the next page starts. */
     public record AuditPage(AuditEvent.Filter filter, String fromText, String toText, List<AuditRow> events,
-            Long next, List<String> actions, String query) {
+            Long next, boolean paged, List<String> actions, String query) {
     }
 
     /** One event as the page shows it. */
@@ -95,9 +96,9 @@ public class AdminResource {
 
     /** A new staff member: who, the language of Keycloak's mail, and their role. */
     public record StaffForm(
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) @Pattern(regexp = InviteForm.NAME, message = "{account.name.characters}") String firstName,
+            @NotBlank @Size(max = 100) @Pattern(regexp = InviteForm.NAME, message = "{account.name.characters}") String lastName,
+            @NotBlank @Size(max = 254) @Pattern(regexp = InviteForm.EMAIL, message = "{intake.email.invalid}") String email,
             @NotBlank @Pattern(regexp = "en|fr") String language,
             @NotBlank @Pattern(regexp = "consultant|lead-consultant|admin") String role) {
     }
@@ -138,7 +139,7 @@ public class AdminResource {
             List<AuditEvent> events = AuditEvent.page(filter, before, AUDIT_PAGE + 1);
             Long next = events.size() > AUDIT_PAGE ? events.get(AUDIT_PAGE - 1).id : null;
             return new AuditPage(filter, text(from), text(to),
-                    events.stream().limit(AUDIT_PAGE).map(AuditRow::of).toList(), next,
+                    events.stream().limit(AUDIT_PAGE).map(AuditRow::of).toList(), next, before != null,
                     AuditEvent.actions(), query(actor, action, type, target, from, to));
         });
         return Templates.audit(page);
@@ -175,10 +176,11 @@ public class AdminResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("staff")
     public Response inviteStaff(@RestForm String firstName, @RestForm String lastName, @RestForm String email,
             @RestForm String language, @RestForm String role) {
-        StaffForm form = new StaffForm(firstName, lastName, email, language, role);
+        StaffForm form = new StaffForm(strip(firstName), strip(lastName), strip(email), language, role);
         Map<String, String> errors = new TreeMap<>();
         for (ConstraintViolation<StaffForm> violation : validator.validate(form)) {
             errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
@@ -186,10 +188,10 @@ public class AdminResource {
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(staffPage(form, errors, null)).build();
         }
-        String id;
+        KeycloakAccounts.Provisioned account;
         try {
-            id = accounts.inviteStaff(new KeycloakAccounts.Invitee(email.strip(), firstName.strip(), lastName.strip(), language),
-                    role);
+            account = accounts.inviteStaff(new KeycloakAccounts.Invitee(form.email(), form.firstName(), form.lastName(),
+                    language), role);
         } catch (KeycloakAccounts.Refused refused) {
             return Response.status(Response.Status.CONFLICT).entity(staffPage(form, Map.of(), "other-organisation")).build();
         } catch (RuntimeException unavailable) {
@@ -198,11 +200,12 @@ public class AdminResource {
                     .build();
         }
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "staff.invited", "keycloak_user",
-                id, "role=" + role));
-        return Flash.redirect("/admin/staff", Flash.STAFF_INVITED, https());
+                account.subject(), "role=" + role));
+        return Flash.redirect("/admin/staff", account.mailed() ? Flash.STAFF_INVITED : Flash.STAFF_LINKED, https());
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("staff/{id}/{action:disable|enable}")
     public Response setStaffEnabled(@PathParam("id") String id, @PathParam("action") String action) {
         boolean enable = "enable".equals(action);
@@ -234,6 +237,10 @@ public class AdminResource {
             down = true;
         }
         return Templates.staff(new StaffPage(staff, down, typed, errors, problem));
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     /** A yyyy-mm-dd day, or null for anything else (the filter then ignores it). */

@@ -27,10 +27,16 @@ public class ErrorPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(int status);
+        static native TemplateInstance error(int status, boolean accessEnded);
     }
 
     public record ApiError(String error) {
+    }
+
+    @ServerExceptionMapper
+    public Response accessEnded(AccessEnded e, UriInfo uri) {
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(Response.Status.FORBIDDEN.getStatusCode(), true)).build();
     }
 
     @ServerExceptionMapper
@@ -106,6 +112,6 @@ public class ErrorPages {
             return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(apiMessage)).build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status)).build();
+                .entity(Templates.error(status, false)).build();
     }
 }

@@ -86,6 +86,7 @@ public interface Messages {
     @Message String error_title(int status);
     @Message String error_text(int status);
     @Message String error_home();
+    @Message String error_access_ended();
 
     @Message String match_all_sectors();
     @Message String match_any_country();
@@ -315,4 +316,9 @@ public interface Messages {
     @Message String staff_problem(String code);
 
 
+    @Message String audit_from();
+    @Message String audit_to();
+    @Message String audit_newest();
+    @Message String clients_suspended_banner();
+    @Message String staff_you();
 }

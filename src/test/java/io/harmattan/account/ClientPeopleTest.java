@@ -103,7 +103,9 @@ class ClientPeopleTest {
         keycloak.realm("harmattan").users().create(existing).close();
         String existingId = Clients.accounts(keycloak, email).get(0).getId();
 
-        assertThat(invite(organisation, "Ibrahim", "Sow", email, "en").statusCode()).isEqualTo(303);
+        Response linked = invite(organisation, "Ibrahim", "Sow", email, "en");
+        assertThat(linked.statusCode()).isEqualTo(303);
+        assertThat(linked.getCookie("flash")).isEqualTo("person-linked");
         Response again = invite(organisation, "Ibrahim", "Sow", email, "en");
 
         assertThat(again.statusCode()).isEqualTo(409);
@@ -139,8 +141,38 @@ class ClientPeopleTest {
         Response refused = invite(organisation, "", "Diallo", "not-an-email", "en");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body().asString()).contains("id=\"firstName-error\"").contains("id=\"email-error\"")
-                .contains("value=\"Diallo\"");
+                .contains("value=\"Diallo\"").contains("id=\"invite-problem\"");
         assertThat(person("not-an-email")).isEmpty();
+        // Characters Keycloak refuses in a name, and an address without a domain, are caught by the form.
+        Response brackets = invite(organisation, "Awa (Sales)", "Diallo", "a@b", "en");
+        assertThat(brackets.statusCode()).isEqualTo(400);
+        assertThat(brackets.body().asString()).contains("A name may not contain").contains("id=\"email-error\"");
+        // Spaces around an address are not an error.
+        String spaced = Clients.email("spaced");
+        assertThat(invite(organisation, "Awa", "Diallo", "  " + spaced + " ", "en").statusCode()).isEqualTo(303);
+        assertThat(person(spaced)).isPresent();
+    }
+
+    @Test
+    void aStateChangingRequestWithoutAFormBodyIsRefusedWhateverItsType() throws Exception {
+        long organisation = Clients.organisation("Zinder Transports", Set.of("logistics"), Set.of("NE"));
+        String email = Clients.email("kept");
+        assertThat(invite(organisation, "Sani", "Moussa", email, "en").statusCode()).isEqualTo(303);
+        long id = person(email).orElseThrow().id;
+        String suspend = "/console/clients/" + organisation + "/people/" + id + "/suspend";
+        // As curl -X POST sends it: no body, no Content-Type.
+        var bodyless = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(TestStack.get().appUrl() + suspend)).header("Cookie", lead.cookies())
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(bodyless.statusCode()).isEqualTo(415);
+        assertThat(io.restassured.RestAssured.given().redirects().follow(false).header("Cookie", lead.cookies())
+                .contentType("text/plain").body("x=y").post(suspend).statusCode()).isEqualTo(415);
+        assertThat(io.restassured.RestAssured.given().redirects().follow(false).header("Cookie", lead.cookies())
+                .contentType("application/json").body("{}").post("/console/clients/" + organisation + "/status").statusCode())
+                .isEqualTo(415);
+        assertThat(person(email).orElseThrow().status).isEqualTo(PersonStatus.ACTIVE);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ClientOrganisation.<ClientOrganisation>findById(organisation)
+                .status)).isEqualTo(OrganisationStatus.ACTIVE);
     }
 
     @Test
@@ -156,7 +188,7 @@ class ClientPeopleTest {
             assertThat(waiting.syncProblem).isEqualTo(SyncProblem.KEYCLOAK_UNAVAILABLE);
             assertThat(waiting.syncDueAt).isAfter(Instant.now());
             assertThat(lead.get("/console/clients/" + organisation).body().asString())
-                    .contains("data-standing=\"pending\"").contains("Keycloak has not answered yet");
+                    .contains("data-standing=\"pending\"").contains("the sign-in service has not answered yet");
             // The admin's staff page says Keycloak is away instead of failing; a staff invitation changes nothing.
             Response staff = admin.get("/admin/staff");
             assertThat(staff.statusCode()).isEqualTo(200);
@@ -198,7 +230,9 @@ class ClientPeopleTest {
                 .post("/console/clients/" + organisation + "/status");
         assertThat(suspended.statusCode()).isEqualTo(303);
 
-        assertThat(reader.get("/portal").statusCode()).isEqualTo(403);
+        Response closed = reader.get("/portal");
+        assertThat(closed.statusCode()).isEqualTo(403);
+        assertThat(closed.body().asString()).contains("Your access to the portal is suspended or has ended");
         assertThat(reader.get("/portal/briefings").statusCode()).isEqualTo(403);
         assertThat(reader.get("/portal/briefings/1").statusCode()).isEqualTo(403);
 
