@@ -96,6 +96,15 @@ public interface HarmattanConfig {
         java.time.Duration maxRetryDelay();
     }
 
+    /** The proposals' scheduled work. */
+    Proposals proposals();
+
+    interface Proposals {
+        /** How many days before a sent proposal expires its client people get a reminder (none if answered). */
+        @io.smallrye.config.WithDefault("7")
+        int reminderDaysBeforeExpiry();
+    }
+
     /** Signs the one-time tokens of public forms. */
     String formSecret();
 }

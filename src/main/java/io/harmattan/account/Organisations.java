@@ -13,7 +13,7 @@ public final class Organisations {
 
     /** One organisation in the list. */
     public record Row(long id, String name, OrganisationStatus status, List<String> sectors, List<String> countries,
-            long people, long waiting, Instant lastSignIn, long reads) {
+            long people, long waiting, Instant lastSignIn, long reads, long openProposals) {
     }
 
     /** How a person stands, for display: the wanted status combined with how far Keycloak has followed. */
@@ -69,6 +69,9 @@ public final class Organisations {
                         + " from ClientOrganisation o order by o.name, o.id", Object[].class)
                 .setParameter(1, PersonStatus.REMOVED).getResultList();
         Map<Long, long[]> reads = readsByOrganisation();
+        Map<Long, long[]> proposals = countsByOrganisation("SELECT organisation_id, COUNT(*) FROM proposal"
+                + " WHERE organisation_id IS NOT NULL AND state IN ('draft', 'in-review', 'approved', 'sent', 'viewed')"
+                + " GROUP BY organisation_id");
         Map<Long, TreeSet<String>> sectors = codes("select o.id, s from ClientOrganisation o join o.sectors s");
         Map<Long, TreeSet<String>> countries = codes("select o.id, c from ClientOrganisation o join o.countries c");
         List<Row> result = new ArrayList<>(rows.size());
@@ -76,7 +79,8 @@ public final class Organisations {
             long id = (Long) row[0];
             result.add(new Row(id, (String) row[1], (OrganisationStatus) row[2],
                     List.copyOf(sectors.getOrDefault(id, new TreeSet<>())), List.copyOf(countries.getOrDefault(id, new TreeSet<>())),
-                    (Long) row[3], (Long) row[4], (Instant) row[5], reads.getOrDefault(id, new long[1])[0]));
+                    (Long) row[3], (Long) row[4], (Instant) row[5], reads.getOrDefault(id, new long[1])[0],
+                    proposals.getOrDefault(id, new long[1])[0]));
         }
         return result;
     }
@@ -108,9 +112,16 @@ public final class Organisations {
     }
 
     private static Map<Long, long[]> readsByOrganisation() {
+        return countsByOrganisation("SELECT organisation_id, COUNT(DISTINCT briefing_id) FROM briefing_read GROUP BY organisation_id");
+    }
+
+    /**
+     * A count per organisation from a table of another feature (briefing reads, proposals), read in
+     * SQL so that the client pages need no code of those features.
+     */
+    private static Map<Long, long[]> countsByOrganisation(String sql) {
         Map<Long, long[]> reads = new LinkedHashMap<>();
-        for (Object row : Panache.getEntityManager().createNativeQuery(
-                "SELECT organisation_id, COUNT(DISTINCT briefing_id) FROM briefing_read GROUP BY organisation_id").getResultList()) {
+        for (Object row : Panache.getEntityManager().createNativeQuery(sql).getResultList()) {
             Object[] columns = (Object[]) row;
             reads.put(((Number) columns[0]).longValue(), new long[] {((Number) columns[1]).longValue()});
         }

@@ -85,4 +85,11 @@ public interface ProposalMessages {
     @Message String portal_decline_reason(String reason);
     @Message String portal_proposal_remark();
     @Message String portal_proposal_decline();
+
+    @Message String mail_proposal_sent_subject(String firm, String reference);
+    @Message String mail_proposal_sent_body(String firm, String reference, int number, String link, String validUntil);
+    @Message String mail_proposal_reminder_subject(String reference);
+    @Message String mail_proposal_reminder_body(String firm, String reference, String validUntil, String link);
+    @Message String mail_proposal_news_subject(String reference, String what);
+    @Message String mail_proposal_news_body(String reference, int number, String what, String link);
 }

@@ -56,6 +56,9 @@ public class Proposals {
     @Inject
     People people;
 
+    @Inject
+    ProposalMail mail;
+
     /** A proposal for a qualified or converted lead, one scope line per service the prospect asked for. */
     public long startFromLead(long leadId, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -152,6 +155,7 @@ public class Proposals {
                 proposal.organisationId = client.id;
             }
             proposal.send(actor, Instant.now());
+            mail.sent(proposal, proposal.latest());
             organisation[0] = proposal.organisationId;
             if (proposal.leadId != null && ClientUser.count("organisation.id", proposal.organisationId) == 0) {
                 contact[0] = Lead.findById(proposal.leadId);
@@ -168,8 +172,8 @@ public class Proposals {
     public void viewed(long id, String who) {
         QuarkusTransaction.requiringNew().run(() -> {
             Proposal proposal = Proposal.locked(id);
-            if (proposal != null) {
-                proposal.viewed(who, Instant.now());
+            if (proposal != null && proposal.viewed(who, Instant.now())) {
+                mail.toConsultants(proposal, proposal.live().orElseThrow(), ProposalState.VIEWED);
             }
         });
     }
@@ -187,6 +191,7 @@ public class Proposals {
             live.state = ProposalState.ACCEPTED;
             proposal.answered(ProposalState.ACCEPTED, subject, fullName, Instant.now());
             engage(proposal, live, subject);
+            mail.toConsultants(proposal, live, ProposalState.ACCEPTED);
             return new Answer(true, ProposalState.ACCEPTED, acceptance);
         });
     }
@@ -197,6 +202,7 @@ public class Proposals {
             live.state = ProposalState.DECLINED;
             proposal.answered(ProposalState.DECLINED, subject, reason + (remark == null || remark.isBlank() ? ""
                     : ": " + remark.strip()), Instant.now());
+            mail.toConsultants(proposal, live, ProposalState.DECLINED);
             return new Answer(true, ProposalState.DECLINED, null);
         });
     }

@@ -321,4 +321,5 @@ public interface Messages {
     @Message String audit_newest();
     @Message String clients_suspended_banner();
     @Message String staff_you();
+    @Message String clients_open_proposals();
 }
