@@ -63,6 +63,9 @@ public class PortalProposalsResource {
     ProposalViews views;
 
     @Inject
+    ProposalPdf documents;
+
+    @Inject
     Viewer viewer;
 
     @Inject
@@ -85,6 +88,20 @@ public class PortalProposalsResource {
         long proposalId = visible(id, organisation);
         proposals.viewed(proposalId, viewer.getSubject());
         return page(proposalId, organisation, null, null);
+    }
+
+    /** The PDF of the version the client was sent; the same bytes at every download. */
+    @GET
+    @Path("{id}/pdf")
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("id") String id) {
+        Membership organisation = memberships.require(viewer.getSubject());
+        long proposalId = visible(id, organisation);
+        int number = QuarkusTransaction.requiringNew().call(() -> Proposal.<Proposal>findById(proposalId).liveNumber);
+        byte[] pdf = documents.of(proposalId, number, organisation.name());
+        String reference = QuarkusTransaction.requiringNew().call(() -> Proposal.<Proposal>findById(proposalId).reference);
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + reference + "-v" + number + ".pdf\"").build();
     }
 
     @POST

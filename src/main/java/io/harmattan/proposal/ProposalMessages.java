@@ -92,4 +92,5 @@ public interface ProposalMessages {
     @Message String mail_proposal_reminder_body(String firm, String reference, String validUntil, String link);
     @Message String mail_proposal_news_subject(String reference, String what);
     @Message String mail_proposal_news_body(String reference, int number, String what, String link);
+    @Message String proposal_pdf();
 }

@@ -95,6 +95,9 @@ public class ProposalsResource {
     ProposalViews views;
 
     @Inject
+    ProposalPdf documents;
+
+    @Inject
     Viewer viewer;
 
     @Inject
@@ -139,6 +142,21 @@ public class ProposalsResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
         return page(id, null, false);
+    }
+
+    /** The PDF of a version as the client gets it (a draft's is a preview, rendered afresh). */
+    @GET
+    @Path("{id}/pdf")
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("id") long id, @QueryParam("version") Integer number) {
+        ProposalViews.Detail detail = detail(id);
+        int wanted = number == null ? detail.latest().number() : number;
+        if (detail.versions().stream().noneMatch(v -> v.number() == wanted)) {
+            throw new NotFoundException();
+        }
+        return Response.ok(documents.of(id, wanted, detail.organisationName()), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + detail.reference() + "-v" + wanted + ".pdf\"")
+                .build();
     }
 
     @GET
