@@ -4,6 +4,7 @@ import io.harmattan.account.ClientOrganisation;
 import io.harmattan.account.ClientUser;
 import io.harmattan.account.InviteForm;
 import io.harmattan.account.People;
+import io.harmattan.account.PersonStatus;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadStatus;
@@ -149,10 +150,7 @@ public class Proposals {
         Lead[] contact = {null};
         change(id, seen, proposal -> {
             if (proposal.organisationId == null) {
-                Lead lead = Lead.findById(proposal.leadId);
-                ClientOrganisation client = lead.status == LeadStatus.CONVERTED
-                        ? ClientOrganisation.findById(lead.clientOrganisationId) : lead.convertToNewClient(actor);
-                proposal.organisationId = client.id;
+                proposal.organisationId = clientOf(Lead.findById(proposal.leadId), actor).id;
             }
             proposal.send(actor, Instant.now());
             mail.sent(proposal, proposal.latest());
@@ -258,6 +256,27 @@ public class Proposals {
         organisation.follow(sectors, countries);
         AuditEvent.record(by, "organisation.engaged", "client_organisation", organisation.id,
                 "proposal=" + proposal.id + " version=" + accepted.number);
+    }
+
+    /**
+     * The organisation a lead's proposal goes to: the one it was converted into; else, when the
+     * prospect is already one of a client's people (a returning client), that client, and the lead
+     * is converted into it; else a new client made from the lead.
+     */
+    private static ClientOrganisation clientOf(Lead lead, String actor) {
+        if (lead.status == LeadStatus.CONVERTED) {
+            return ClientOrganisation.findById(lead.clientOrganisationId);
+        }
+        if (lead.status != LeadStatus.QUALIFIED) {
+            throw new Refused("lead-not-qualified");
+        }
+        Optional<ClientUser> known = ClientUser.byEmail(lead.email).filter(person -> person.status == PersonStatus.ACTIVE);
+        if (known.isPresent()) {
+            ClientOrganisation existing = known.get().organisation;
+            lead.convertTo(existing, actor);
+            return existing;
+        }
+        return lead.convertToNewClient(actor);
     }
 
     private void change(long id, long seen, Consumer<Proposal> action) {
