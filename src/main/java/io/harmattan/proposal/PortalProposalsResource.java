@@ -77,8 +77,8 @@ public class PortalProposalsResource {
     @GET
     public TemplateInstance list() {
         Membership organisation = memberships.require(viewer.getSubject());
-        return Templates.list(new ListPage(organisation, QuarkusTransaction.requiringNew().call(() -> views.rows(null,
-                organisation.id(), null, true, 200, locales.current()))));
+        return Templates.list(new ListPage(organisation, QuarkusTransaction.requiringNew().call(() -> views.rows(
+                ProposalViews.Filter.forClient(organisation.id()), 200, LocalDate.now(ZoneOffset.UTC), locales.current()))));
     }
 
     @GET

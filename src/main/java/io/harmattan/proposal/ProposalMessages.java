@@ -93,4 +93,9 @@ public interface ProposalMessages {
     @Message String mail_proposal_news_subject(String reference, String what);
     @Message String mail_proposal_news_body(String reference, int number, String what, String link);
     @Message String proposal_pdf();
+
+    @Message String proposals_pipeline();
+    @Message String proposals_expiring();
+    @Message String proposals_none_match();
+    @Message String proposal_lead_title();
 }

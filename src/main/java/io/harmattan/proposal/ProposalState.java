@@ -48,6 +48,12 @@ public enum ProposalState {
         return next().isEmpty();
     }
 
+    /** The state stored as this code; an unknown code is an error. */
+    public static ProposalState ofCode(String code) {
+        return CodedEnum.of(ProposalState.class, code)
+                .orElseThrow(() -> new IllegalStateException("unknown proposal state " + code));
+    }
+
     @Converter(autoApply = true)
     public static class Column extends CodedEnum.Column<ProposalState> {
         public Column() {

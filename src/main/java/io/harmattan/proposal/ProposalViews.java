@@ -6,12 +6,16 @@ import io.harmattan.lead.LeadTags;
 import io.harmattan.reference.ReferenceLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Proposals as pages show them: records with every amount already written in the reader's language. */
@@ -112,46 +116,121 @@ public class ProposalViews {
     }
 
     /**
-     * Proposals newest first, one query: optionally only one state, one organisation (the client's
-     * own, for the portal, which then sees only what was sent), one lead.
+     * What the console's list filters by; null or blank fields do not filter. The client's list
+     * uses only the organisation, and sees the version it was sent.
      */
-    public List<Row> rows(ProposalState state, Long organisationId, Long leadId, boolean sentOnly, int max, Locale locale) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (state != null) {
-            where.append(" and p.state = :state");
+    public record Filter(ProposalState state, String author, String client, String country, String sector,
+            boolean expiringSoon, Long organisationId, Long leadId, boolean sentOnly) {
+
+        public static Filter forClient(long organisationId) {
+            return new Filter(null, null, null, null, null, false, organisationId, null, true);
         }
-        if (organisationId != null) {
-            where.append(" and p.organisationId = :organisation");
+
+        public static Filter forLead(long leadId) {
+            return new Filter(null, null, null, null, null, false, null, leadId, false);
         }
-        if (leadId != null) {
-            where.append(" and p.leadId = :lead");
-        }
-        if (sentOnly) {
-            where.append(" and p.liveNumber is not null");
-        }
-        // The client sees the version it was sent; the console the latest one.
-        String number = sentOnly ? "p.liveNumber" : "p.latestNumber";
-        var query = Proposal.getEntityManager().createQuery("select p.id, p.reference, v.state, v.number, v.title,"
-                + " coalesce(o.name, l.organisation), v.currency, v.total, v.validUntil, p.author from Proposal p"
-                + " join ProposalVersion v on v.proposalId = p.id and v.number = " + number
-                + " left join ClientOrganisation o on o.id = p.organisationId left join Lead l on l.id = p.leadId"
-                + where + " order by p.id desc", Object[].class).setMaxResults(max);
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        if (organisationId != null) {
-            query.setParameter("organisation", organisationId);
-        }
-        if (leadId != null) {
-            query.setParameter("lead", leadId);
-        }
+    }
+
+    /** One state of the pipeline: how many proposals, and their value in each currency. */
+    public record Stage(ProposalState state, long count, List<String> totals) {
+    }
+
+    /** Proposals newest first, in one query whatever the filter. */
+    public List<Row> rows(Filter filter, int max, LocalDate today, Locale locale) {
+        Where where = where(filter, today);
+        String number = filter.sentOnly() ? "p.live_number" : "p.latest_number";
+        var query = Proposal.getEntityManager().createNativeQuery("SELECT p.id, p.reference, v.state, v.number, v.title,"
+                + " COALESCE(o.name, l.organisation), v.currency, v.total, v.valid_until, p.author FROM proposal p"
+                + " JOIN proposal_version v ON v.proposal_id = p.id AND v.number = " + number
+                + " LEFT JOIN client_organisation o ON o.id = p.organisation_id LEFT JOIN lead l ON l.id = p.lead_id"
+                + where.sql() + " ORDER BY p.id DESC LIMIT " + max);
+        where.bind(query);
         List<Row> rows = new ArrayList<>();
-        for (Object[] r : query.getResultList()) {
-            Currency currency = (Currency) r[6];
-            rows.add(new Row((Long) r[0], (String) r[1], (ProposalState) r[2], (Integer) r[3], (String) r[4], (String) r[5],
-                    currency.format((BigDecimal) r[7], locale), (LocalDate) r[8], (String) r[9]));
+        for (Object r : query.getResultList()) {
+            Object[] c = (Object[]) r;
+            Currency currency = Currency.ofCode((String) c[6]).orElseThrow();
+            rows.add(new Row(((Number) c[0]).longValue(), (String) c[1], ProposalState.ofCode((String) c[2]),
+                    ((Number) c[3]).intValue(), (String) c[4], (String) c[5], currency.format((BigDecimal) c[7], locale),
+                    (LocalDate) c[8], (String) c[9]));
         }
         return rows;
+    }
+
+    /** The pipeline under the same filter: per state, the count and the value per currency. */
+    public List<Stage> pipeline(Filter filter, LocalDate today, Locale locale) {
+        Where where = where(filter, today);
+        var query = Proposal.getEntityManager().createNativeQuery("SELECT v.state, v.currency, COUNT(*), SUM(v.total)"
+                + " FROM proposal p JOIN proposal_version v ON v.proposal_id = p.id AND v.number = p.latest_number"
+                + " LEFT JOIN client_organisation o ON o.id = p.organisation_id LEFT JOIN lead l ON l.id = p.lead_id"
+                + where.sql() + " GROUP BY v.state, v.currency");
+        where.bind(query);
+        Map<ProposalState, long[]> counts = new EnumMap<>(ProposalState.class);
+        Map<ProposalState, List<String>> totals = new EnumMap<>(ProposalState.class);
+        for (Object r : query.getResultList()) {
+            Object[] c = (Object[]) r;
+            ProposalState state = ProposalState.ofCode((String) c[0]);
+            counts.computeIfAbsent(state, s -> new long[1])[0] += ((Number) c[2]).longValue();
+            totals.computeIfAbsent(state, s -> new ArrayList<>())
+                    .add(Currency.ofCode((String) c[1]).orElseThrow().format((BigDecimal) c[3], locale));
+        }
+        List<Stage> stages = new ArrayList<>();
+        for (ProposalState state : ProposalState.values()) {
+            if (counts.containsKey(state)) {
+                stages.add(new Stage(state, counts.get(state)[0], totals.get(state)));
+            }
+        }
+        return stages;
+    }
+
+    private record Where(String sql, List<Object> params) {
+        void bind(Query query) {
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+        }
+    }
+
+    private static Where where(Filter f, LocalDate today) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (f.state() != null) {
+            params.add(f.state().code());
+            sql.append(" AND v.state = ?").append(params.size());
+        }
+        if (f.author() != null && !f.author().isBlank()) {
+            params.add(f.author().strip());
+            sql.append(" AND p.author = ?").append(params.size());
+        }
+        if (f.client() != null && !f.client().isBlank()) {
+            params.add("%" + f.client().strip().replaceAll("[%_\\\\]", "") + "%");
+            sql.append(" AND COALESCE(o.name, l.organisation) LIKE ?").append(params.size());
+        }
+        if (f.country() != null && !f.country().isBlank()) {
+            params.add("% " + f.country().strip().replaceAll("[%_\\\\ ]", "") + " %");
+            sql.append(" AND EXISTS (SELECT 1 FROM proposal_line pl WHERE pl.version_id = v.id"
+                    + " AND CONCAT(' ', pl.countries, ' ') LIKE ?").append(params.size()).append(")");
+        }
+        if (f.sector() != null && !f.sector().isBlank()) {
+            params.add("% " + f.sector().strip().replaceAll("[%_\\\\ ]", "") + " %");
+            sql.append(" AND EXISTS (SELECT 1 FROM proposal_line pl WHERE pl.version_id = v.id"
+                    + " AND CONCAT(' ', pl.sectors, ' ') LIKE ?").append(params.size()).append(")");
+        }
+        if (f.expiringSoon()) {
+            params.add(Date.valueOf(today.plusDays(7)));
+            sql.append(" AND v.state IN ('sent', 'viewed') AND v.valid_until <= ?").append(params.size());
+        }
+        if (f.organisationId() != null) {
+            params.add(f.organisationId());
+            sql.append(" AND p.organisation_id = ?").append(params.size());
+        }
+        if (f.leadId() != null) {
+            params.add(f.leadId());
+            sql.append(" AND p.lead_id = ?").append(params.size());
+        }
+        if (f.sentOnly()) {
+            sql.append(" AND p.live_number IS NOT NULL");
+        }
+        return new Where(sql.toString(), params);
     }
 
     private static String percent(BigDecimal value) {

@@ -46,8 +46,10 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class ProposalsResource {
 
-    /** The list page. */
-    public record ListPage(String state, List<String> states, List<ProposalViews.Row> rows) {
+    /** The list page: the filter as typed, the pipeline under it, and the rows. */
+    public record ListPage(String state, String author, String client, String country, String sector, boolean expiring,
+            List<String> states, List<Choice> countries, List<Choice> sectors, List<ProposalViews.Stage> pipeline,
+            List<ProposalViews.Row> rows) {
     }
 
     /** A proposal's page, with what went wrong with the last action. */
@@ -107,13 +109,22 @@ public class ProposalsResource {
     HttpServerRequest request;
 
     @GET
-    public TemplateInstance list(@QueryParam("state") String state) {
+    public TemplateInstance list(@QueryParam("state") String state, @QueryParam("author") String author,
+            @QueryParam("client") String client, @QueryParam("country") String country, @QueryParam("sector") String sector,
+            @QueryParam("expiring") String expiring) {
         ProposalState wanted = Arrays.stream(ProposalState.values()).filter(s -> s.code().equals(state)).findFirst()
                 .orElse(null);
-        List<ProposalViews.Row> rows = QuarkusTransaction.requiringNew().call(() -> views.rows(wanted, null, null, false, 200,
-                locales.current()));
-        return Templates.list(new ListPage(wanted == null ? "" : wanted.code(),
-                Arrays.stream(ProposalState.values()).map(ProposalState::code).toList(), rows));
+        ProposalViews.Filter filter = new ProposalViews.Filter(wanted, author, client, country, sector, "yes".equals(expiring),
+                null, null, false);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return Templates.list(QuarkusTransaction.requiringNew().call(() -> new ListPage(wanted == null ? "" : wanted.code(),
+                text(author), text(client), text(country), text(sector), filter.expiringSoon(),
+                Arrays.stream(ProposalState.values()).map(ProposalState::code).toList(), Country.choices(), Sector.choices(),
+                views.pipeline(filter, today, locales.current()), views.rows(filter, 200, today, locales.current()))));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
     }
 
     /** Starts a proposal from a lead ({@code lead}) or a client organisation ({@code organisation}). */

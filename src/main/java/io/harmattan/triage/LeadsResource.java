@@ -1,6 +1,7 @@
 package io.harmattan.triage;
 
 import io.harmattan.matching.MatchEngine;
+import io.harmattan.proposal.ProposalViews;
 import io.harmattan.reference.AdvisoryService;
 import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
@@ -51,7 +52,7 @@ public class LeadsResource {
 
     /** The lead page, plus what went wrong with the last action and what the consultant had typed. */
     public record Page(LeadView view, String error, boolean conflict, String typedNote, String typedReason,
-            List<Choice> countries, List<Choice> sectors) {
+            List<Choice> countries, List<Choice> sectors, List<ProposalViews.Row> proposals) {
     }
 
     @CheckedTemplate
@@ -72,6 +73,9 @@ public class LeadsResource {
 
     @Inject
     LeadExport export;
+
+    @Inject
+    ProposalViews proposals;
 
     @Inject
     Consultants consultants;
@@ -221,7 +225,8 @@ public class LeadsResource {
     private TemplateInstance page(long id, String error, boolean conflict, String typedNote, String typedReason) {
         Page page = QuarkusTransaction.requiringNew().call(() -> new Page(
                 views.of(id, locales.current()).orElseThrow(NotFoundException::new), error, conflict, typedNote, typedReason,
-                Country.choices(), Sector.choices()));
+                Country.choices(), Sector.choices(), proposals.rows(ProposalViews.Filter.forLead(id), 50,
+                        LocalDate.now(ZoneOffset.UTC), locales.current())));
         return Templates.lead(page);
     }
 

@@ -238,6 +238,8 @@ class ProposalWorkflowTest {
         assertThat(consultant.get("/console/proposals/" + id).body().asString())
                 .contains("Risk assessment · Burkina Faso: not covered").contains("Travel security · Mali: not covered")
                 .contains("750,000\u00A0FCFA").contains("810,000\u00A0FCFA");
+        assertThat(consultant.get("/console/leads/" + leadId).body().asString()).contains("id=\"lead-proposals\"")
+                .contains("href=\"/console/proposals/" + id + "\"");
     }
 
     @Test
@@ -249,6 +251,22 @@ class ProposalWorkflowTest {
                 .contains("value=\"-3\"");
         assertThat(QuarkusTransaction.requiringNew().call(() -> ProposalVersion.of(id, 1).orElseThrow().currency))
                 .isEqualTo(Currency.EUR);
+    }
+
+    @Test
+    void theListFiltersAndSumsThePipelineAndTheLeadPageListsItsProposals() {
+        long id = sent();
+        String reference = QuarkusTransaction.requiringNew().call(() -> Proposal.<Proposal>findById(id).reference);
+        String all = consultant.get("/console/proposals").body().asString();
+        assertThat(all).contains("data-id=\"" + id + "\"").contains("id=\"pipeline\"").contains("data-state=\"sent\"");
+        assertThat(consultant.get("/console/proposals?state=sent&country=ML&sector=mining&client=Sahel&author=demo-consultant")
+                .body().asString()).contains("data-id=\"" + id + "\"");
+        assertThat(consultant.get("/console/proposals?country=NE").body().asString()).doesNotContain("data-id=\"" + id + "\"");
+        assertThat(consultant.get("/console/proposals?state=draft").body().asString()).doesNotContain("data-id=\"" + id + "\"");
+        // 30 days of validity: not expiring within 7.
+        assertThat(consultant.get("/console/proposals?expiring=yes").body().asString())
+                .doesNotContain("data-id=\"" + id + "\"");
+        assertThat(reference).startsWith("PRO-");
     }
 
     private static ProposalState state(long id) {
