@@ -98,4 +98,5 @@ public interface ProposalMessages {
     @Message String proposals_expiring();
     @Message String proposals_none_match();
     @Message String proposal_lead_title();
+    @Message String proposal_changes_since(int number);
 }

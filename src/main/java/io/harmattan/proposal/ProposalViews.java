@@ -1,6 +1,7 @@
 package io.harmattan.proposal;
 
 import io.harmattan.account.ClientOrganisation;
+import io.harmattan.briefing.LineDiff;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadTags;
 import io.harmattan.reference.ReferenceLabels;
@@ -38,10 +39,15 @@ public class ProposalViews {
     public record Detail(long id, String reference, ProposalState state, long version, Long leadId, String leadReference,
             String needs, Long organisationId, String organisationName, String author, VersionView latest,
             Integer liveNumber, List<VersionView> versions, List<String> uncovered, List<EventView> events,
-            AcceptanceView acceptance) {
+            AcceptanceView acceptance, List<LineDiff.Line> changes) {
 
         public boolean editable() {
             return latest.state() == ProposalState.DRAFT;
+        }
+
+        /** The version the diff compares the latest one with. */
+        public int previousNumber() {
+            return latest.number() - 1;
         }
     }
 
@@ -99,7 +105,9 @@ public class ProposalViews {
                 uncovered(lead, latest, locale),
                 ProposalEvent.of(id).stream().map(e -> new EventView(e.occurredAt, e.actor, e.kind.code(), e.versionNumber,
                         e.remark)).toList(),
-                AcceptanceView.of(Acceptance.<Acceptance>findByIdOptional(id).orElse(null))));
+                AcceptanceView.of(Acceptance.<Acceptance>findByIdOptional(id).orElse(null)),
+                versions.size() < 2 ? List.of() : LineDiff.between(text(version(versions.get(versions.size() - 2), locale)),
+                        text(version(latest, locale)))));
     }
 
     /** The prospect's stated needs that no line of this version covers, as sentences. */
@@ -231,6 +239,23 @@ public class ProposalViews {
             sql.append(" AND p.live_number IS NOT NULL");
         }
         return new Where(sql.toString(), params);
+    }
+
+    /** A version as lines of text, for the diff between two versions. */
+    static String text(VersionView v) {
+        StringBuilder text = new StringBuilder();
+        text.append(v.title()).append('\n').append(v.summary()).append('\n');
+        for (LineView line : v.lines()) {
+            text.append(line.service()).append(" | ").append(line.countries()).append(" | ").append(line.sectors())
+                    .append(" | ").append(line.deliverable().replace('\n', ' ')).append(" | ").append(line.quantity())
+                    .append(' ').append(line.unit()).append(" x ").append(line.unitPrice()).append(" = ")
+                    .append(line.amount()).append('\n');
+        }
+        text.append("discount ").append(v.discountPercent()).append(" % | VAT ").append(v.vatPercent()).append(" %\n")
+                .append("total ").append(v.total()).append('\n').append(v.paymentTerms()).append('\n')
+                .append(v.startDate() == null ? "" : v.startDate().toString()).append(" -> ").append(v.validUntil())
+                .append('\n');
+        return text.toString();
     }
 
     private static String percent(BigDecimal value) {

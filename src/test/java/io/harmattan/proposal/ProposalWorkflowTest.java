@@ -202,6 +202,9 @@ class ProposalWorkflowTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Acceptance.count("proposalId", expiring))).isZero();
 
         assertThat(accept(client, id, 2).statusCode()).isEqualTo(303);
+        // The console shows what changed between the two versions.
+        String page = consultant.get("/console/proposals/" + id).body().asString();
+        assertThat(page).contains("id=\"changes\"").contains("<del>- Risk assessment").contains("<ins>+ Risk assessment");
     }
 
     @Test
