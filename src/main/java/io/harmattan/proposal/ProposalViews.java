@@ -251,8 +251,10 @@ public class ProposalViews {
                     .append(' ').append(line.unit()).append(" x ").append(line.unitPrice()).append(" = ")
                     .append(line.amount()).append('\n');
         }
-        text.append("discount ").append(v.discountPercent()).append(" % | VAT ").append(v.vatPercent()).append(" %\n")
-                .append("total ").append(v.total()).append('\n').append(v.paymentTerms()).append('\n')
+        if (!v.discountPercent().isEmpty() || !v.vatPercent().isEmpty()) {
+            text.append("- ").append(v.discountPercent()).append(" % | + ").append(v.vatPercent()).append(" %\n");
+        }
+        text.append("= ").append(v.total()).append('\n').append(v.paymentTerms()).append('\n')
                 .append(v.startDate() == null ? "" : v.startDate().toString()).append(" -> ").append(v.validUntil())
                 .append('\n');
         return text.toString();
