@@ -6,6 +6,8 @@ import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
 import io.harmattan.web.Flash;
 import io.harmattan.web.Locales;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -56,6 +59,9 @@ public class PortalProposalsResource {
     @Inject
     Memberships memberships;
 
+    @CacheName("client-proposals")
+    Cache listed;
+
     @Inject
     Proposals proposals;
 
@@ -74,11 +80,19 @@ public class PortalProposalsResource {
     @Inject
     HttpServerRequest request;
 
+    /**
+     * The organisation's sent proposals, kept a few seconds per organisation and language (cache
+     * "client-proposals"): every proposal step on this instance clears it, other instances follow
+     * within its 5 s (docs/benchmarks.md, proposals section).
+     */
     @GET
     public TemplateInstance list() {
         Membership organisation = memberships.require(viewer.getSubject());
-        return Templates.list(new ListPage(organisation, QuarkusTransaction.requiringNew().call(() -> views.rows(
-                ProposalViews.Filter.forClient(organisation.id()), 200, LocalDate.now(ZoneOffset.UTC), locales.current()))));
+        Locale locale = locales.current();
+        List<ProposalViews.Row> rows = listed.get(organisation.id() + ":" + locale.getLanguage(),
+                key -> QuarkusTransaction.requiringNew().call(() -> views.rows(ProposalViews.Filter.forClient(organisation.id()),
+                        200, LocalDate.now(ZoneOffset.UTC), locale))).await().indefinitely();
+        return Templates.list(new ListPage(organisation, rows));
     }
 
     @GET

@@ -29,6 +29,9 @@ public class ProposalJobs {
     @Inject
     HarmattanConfig config;
 
+    @Inject
+    Proposals proposals;
+
     @Scheduled(identity = "proposal-reminders", every = "1h", delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remind() {
@@ -91,6 +94,9 @@ public class ProposalJobs {
             } catch (RuntimeException e) {
                 LOG.warnf("Expiry of proposal %d not done this round: %s", proposalId, e.getClass().getSimpleName());
             }
+        }
+        if (expired > 0) {
+            proposals.forgetLists();
         }
         return expired;
     }

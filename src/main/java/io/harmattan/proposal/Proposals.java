@@ -10,6 +10,8 @@ import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadStatus;
 import io.harmattan.lead.LeadTags;
 import io.harmattan.reference.AdvisoryService;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -59,6 +61,10 @@ public class Proposals {
 
     @Inject
     ProposalMail mail;
+
+    /** The clients' proposal lists (PortalProposalsResource), cleared after every step. */
+    @CacheName("client-proposals")
+    Cache clientLists;
 
     /** A proposal for a qualified or converted lead, one scope line per service the prospect asked for. */
     public long startFromLead(long leadId, String actor) {
@@ -174,6 +180,7 @@ public class Proposals {
                 mail.toConsultants(proposal, proposal.live().orElseThrow(), ProposalState.VIEWED);
             }
         });
+        forgetLists();
     }
 
     /**
@@ -207,7 +214,7 @@ public class Proposals {
 
     private Answer answer(long id, int number, long organisationId, BiFunction<Proposal, ProposalVersion, Answer> taken) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            Answer answer = QuarkusTransaction.requiringNew().call(() -> {
                 Proposal proposal = Proposal.locked(id);
                 if (proposal == null || proposal.organisationId == null || proposal.organisationId != organisationId
                         || proposal.liveNumber == null || proposal.liveNumber != number) {
@@ -219,6 +226,8 @@ public class Proposals {
                 }
                 return taken.apply(proposal, live);
             });
+            forgetLists();
+            return answer;
         } catch (RuntimeException raced) {
             if (isDuplicate(raced)) {
                 return QuarkusTransaction.requiringNew().call(() -> refusal(id));
@@ -258,6 +267,10 @@ public class Proposals {
                 "proposal=" + proposal.id + " version=" + accepted.number);
     }
 
+    void forgetLists() {
+        clientLists.invalidateAll().await().indefinitely();
+    }
+
     /**
      * The organisation a lead's proposal goes to: the one it was converted into; else, when the
      * prospect is already one of a client's people (a returning client), that client, and the lead
@@ -293,6 +306,7 @@ public class Proposals {
                 Proposal.getEntityManager().lock(proposal, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 action.accept(proposal);
             });
+            forgetLists();
         } catch (OptimisticLockException | StaleStateException e) {
             throw new Conflict();
         } catch (RuntimeException e) {

@@ -111,6 +111,20 @@ public final class Benchmarks {
                     Report.replaceSection(report, "triage", TriageBench.section(figures, Sections.now()));
                 }
             }
+            if (selected("proposals")) {
+                try (AppProcess app = AppProcess.start(harmattanJar, appPort, env, "/", work.resolve("app-proposals.log"))) {
+                    db.source("db/demo/R__demo_data.sql");
+                    ProposalBench bench = new ProposalBench(db);
+                    long draft = bench.seed();
+                    String consultant = requirePage(appUrl, "/console",
+                            CodeFlowLogin.sessionCookies(appUrl, "/console", "demo-consultant", "demo"), "id=\"welcome\"");
+                    String client = requirePage(appUrl, "/portal/proposals",
+                            CodeFlowLogin.sessionCookies(appUrl, "/portal/proposals", "demo-client", "demo"),
+                            "class=\"briefing-card\"");
+                    ProposalBench.Figures figures = bench.measure(appUrl, consultant, client, draft, rounds, seconds, work);
+                    Report.replaceSection(report, "proposals", ProposalBench.section(figures, rounds, seconds, Sections.now()));
+                }
+            }
             System.out.println(Files.readString(report));
         } finally {
             try {
