@@ -258,6 +258,15 @@ public class Lead extends PanacheEntityBase {
         record(by, LeadEvent.Kind.CONVERTED, organisation.name, null, "lead.converted", "organisation=" + organisation.id);
     }
 
+    /** A proposal made for this lead was sent, accepted or declined: its reference and version on the timeline. */
+    public void proposalStep(LeadEvent.Kind kind, String proposal, String by) {
+        if (kind != LeadEvent.Kind.PROPOSAL_SENT && kind != LeadEvent.Kind.PROPOSAL_ACCEPTED
+                && kind != LeadEvent.Kind.PROPOSAL_DECLINED) {
+            throw new IllegalArgumentException("not a proposal step: " + kind);
+        }
+        LeadEvent.record(id, Instant.now(), by, kind, proposal, null);
+    }
+
     /** A note on the timeline; it changes nothing else. */
     public void annotate(String text, String by) {
         LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.NOTE, null, text);

@@ -19,7 +19,7 @@ import java.util.List;
 public class LeadEvent extends PanacheEntityBase {
 
     public enum Kind {
-        STATUS, ASSIGNED, NOTE, TAGS, MERGED_IN, MERGED_INTO, CONVERTED;
+        STATUS, ASSIGNED, NOTE, TAGS, MERGED_IN, MERGED_INTO, CONVERTED, PROPOSAL_SENT, PROPOSAL_ACCEPTED, PROPOSAL_DECLINED;
 
         public String code() {
             return CodedEnum.code(this);

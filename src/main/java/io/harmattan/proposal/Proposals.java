@@ -7,6 +7,7 @@ import io.harmattan.account.People;
 import io.harmattan.account.PersonStatus;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadEvent;
 import io.harmattan.lead.LeadStatus;
 import io.harmattan.lead.LeadTags;
 import io.harmattan.reference.AdvisoryService;
@@ -160,6 +161,7 @@ public class Proposals {
             }
             proposal.send(actor, Instant.now());
             mail.sent(proposal, proposal.latest());
+            onLead(proposal, LeadEvent.Kind.PROPOSAL_SENT, proposal.latestNumber, actor);
             organisation[0] = proposal.organisationId;
             if (proposal.leadId != null && ClientUser.count("organisation.id", proposal.organisationId) == 0) {
                 contact[0] = Lead.findById(proposal.leadId);
@@ -196,6 +198,7 @@ public class Proposals {
             live.state = ProposalState.ACCEPTED;
             proposal.answered(ProposalState.ACCEPTED, subject, fullName, Instant.now());
             engage(proposal, live, subject);
+            onLead(proposal, LeadEvent.Kind.PROPOSAL_ACCEPTED, live.number, subject);
             mail.toConsultants(proposal, live, ProposalState.ACCEPTED);
             return new Answer(true, ProposalState.ACCEPTED, acceptance);
         });
@@ -207,6 +210,7 @@ public class Proposals {
             live.state = ProposalState.DECLINED;
             proposal.answered(ProposalState.DECLINED, subject, reason + (remark == null || remark.isBlank() ? ""
                     : ": " + remark.strip()), Instant.now());
+            onLead(proposal, LeadEvent.Kind.PROPOSAL_DECLINED, live.number, subject);
             mail.toConsultants(proposal, live, ProposalState.DECLINED);
             return new Answer(true, ProposalState.DECLINED, null);
         });
@@ -265,6 +269,13 @@ public class Proposals {
         organisation.follow(sectors, countries);
         AuditEvent.record(by, "organisation.engaged", "client_organisation", organisation.id,
                 "proposal=" + proposal.id + " version=" + accepted.number);
+    }
+
+    /** The lead's timeline shows its proposals' steps. */
+    private static void onLead(Proposal proposal, LeadEvent.Kind kind, int number, String by) {
+        if (proposal.leadId != null) {
+            Lead.<Lead>findById(proposal.leadId).proposalStep(kind, proposal.reference + " v" + number, by);
+        }
     }
 
     void forgetLists() {

@@ -322,4 +322,5 @@ public interface Messages {
     @Message String clients_suspended_banner();
     @Message String staff_you();
     @Message String clients_open_proposals();
+    @Message String timeline_proposal(String step, String proposal);
 }

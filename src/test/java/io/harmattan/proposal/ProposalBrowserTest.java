@@ -102,6 +102,10 @@ class ProposalBrowserTest {
             Lead lead = QuarkusTransaction.requiringNew().call(() -> Lead.<Lead>findById(leadId));
             assertThat(lead.status).isEqualTo(LeadStatus.CONVERTED);
             assertThat(lead.clientOrganisationId).isEqualTo(1L);
+            consultant.go("/console/leads/" + leadId);
+            assertThat(consultant.text("#lead-proposals")).contains(reference);
+            assertThat(consultant.pageText()).contains("Proposal " + reference + " v1 sent")
+                    .contains("Proposal " + reference + " v1 accepted");
 
             // Each expected mail exactly once, in its reader's language.
             assertThat(once("demo-client@sahel-gold.test", reference)).contains("a proposal for you");

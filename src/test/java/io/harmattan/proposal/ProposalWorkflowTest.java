@@ -272,6 +272,32 @@ class ProposalWorkflowTest {
         assertThat(reference).startsWith("PRO-");
     }
 
+    @Test
+    void aStaleDraftEditIsRefusedWithATypedInputKept() {
+        long id = draftForOrganisation(consultant);
+        FormSession.Page mine = consultant.open("/console/proposals/" + id + "/edit");
+        FormSession.Page theirs = lead.open("/console/proposals/" + id + "/edit");
+        String version = mine.find(java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\""));
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("version", version);
+        form.put("title", "Mine");
+        form.put("language", "en");
+        form.put("currency", "EUR");
+        form.put("paymentTerms", "");
+        form.put("validUntil", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString());
+        form.put("service.0", "training");
+        form.put("deliverable.0", "Two sessions");
+        form.put("quantity.0", "2");
+        form.put("unit.0", "session");
+        form.put("price.0", "900");
+        assertThat(mine.post(form).post("/console/proposals/" + id + "/edit").statusCode()).isEqualTo(303);
+        form.put("title", "Theirs, typed on a stale page");
+        Response stale = theirs.post(form).post("/console/proposals/" + id + "/edit");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body().asString()).contains("id=\"conflict\"").contains("value=\"Theirs, typed on a stale page\"");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ProposalVersion.of(id, 1).orElseThrow().title)).isEqualTo("Mine");
+    }
+
     private static ProposalState state(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Proposal.<Proposal>findById(id).state);
     }
