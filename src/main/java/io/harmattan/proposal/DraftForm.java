@@ -26,6 +26,8 @@ public record DraftForm(String title, String summary, String language, String cu
     public static final List<String> UNITS = List.of("day", "report", "month", "trip", "session", "lump-sum");
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("10000");
     private static final BigDecimal MAX_PRICE = new BigDecimal("1000000000000");
+    /** What the total's column holds (DECIMAL(18, 2)). */
+    private static final BigDecimal MAX_TOTAL = new BigDecimal("9999999999999999.99");
 
     /** One scope line as typed; blank lines (no service, no text, no price) are dropped. */
     public record LineForm(String service, Set<String> countries, Set<String> sectors, String deliverable, String quantity,
@@ -108,7 +110,7 @@ public record DraftForm(String title, String summary, String language, String cu
             stored.sectors = new LinkedHashSet<>(line.sectors().stream().filter(sectorCodes::contains).toList());
             stored.deliverable = text(line.deliverable(), MAX_FIELD, "deliverable." + i, true, errors);
             stored.quantity = number(line.quantity(), "quantity." + i, new BigDecimal("0.01"), MAX_QUANTITY, errors);
-            stored.unit = UNITS.contains(line.unit()) ? line.unit() : null;
+            stored.unit = line.unit() != null && UNITS.contains(line.unit()) ? line.unit() : null;
             if (stored.unit == null) {
                 errors.put("unit." + i, "choose");
             }
@@ -118,6 +120,9 @@ public record DraftForm(String title, String summary, String language, String cu
                 errors.put("price." + i, "whole-francs");
             }
             v.lines.add(stored);
+        }
+        if (errors.isEmpty() && v.totals().total().compareTo(MAX_TOTAL) > 0) {
+            errors.put("lines", "too-large");
         }
         return new Checked(errors.isEmpty() ? v : null, errors);
     }
@@ -132,13 +137,22 @@ public record DraftForm(String title, String summary, String language, String cu
     }
 
     private static String text(String value, int max, String field, boolean required, Map<String, String> errors) {
-        String text = value == null ? "" : value.strip();
+        String text = value == null ? "" : printable(value).strip();
         if (required && text.isEmpty()) {
             errors.put(field, "required");
         } else if (text.length() > max) {
             errors.put(field, "too-long");
         }
         return text;
+    }
+
+    /**
+     * The text without the control characters that XML (and so the PDF) cannot hold, such as the
+     * vertical tab a word processor pastes as a line break; that one becomes a newline.
+     */
+    static String printable(String text) {
+        return text.replace('\u000B', '\n').replaceAll("[\\x00-\\x08\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "")
+                .replaceAll("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]", "");
     }
 
     private static BigDecimal percent(String value, String field, Map<String, String> errors) {

@@ -37,6 +37,8 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class PortalProposalsResource {
 
+    /** The remark shares the timeline's 2,000 characters with the reason's code. */
+    static final int MAX_REMARK = 1900;
     static final List<String> DECLINE_REASONS = List.of("price", "scope", "timing", "other-provider", "no-longer-needed", "other");
 
     /** The list page. */
@@ -144,7 +146,8 @@ public class PortalProposalsResource {
             @RestForm String remark) {
         Membership organisation = memberships.require(viewer.getSubject());
         long proposalId = visible(id, organisation);
-        if (!DECLINE_REASONS.contains(reason) || number == null || (remark != null && remark.length() > 2000)) {
+        if (reason == null || !DECLINE_REASONS.contains(reason) || number == null
+                || (remark != null && remark.length() > MAX_REMARK)) {
             return Response.status(Response.Status.BAD_REQUEST).entity(page(proposalId, organisation, "reason", null)).build();
         }
         Proposals.Answer answer = proposals.decline(proposalId, number, organisation.id(), viewer.getSubject(), reason, remark);

@@ -117,16 +117,19 @@ public class Proposal extends PanacheEntityBase {
         log(by, ProposalEvent.Kind.SUBMITTED, null, now);
     }
 
-    /** Four eyes: whoever wrote this version can never approve it. */
+    /** Four eyes: whoever wrote, edited or started this version can never approve it. */
     void approve(String by, Instant now) {
-        require(!by.equals(latest().writtenBy), "own-proposal");
+        ProposalVersion version = latest();
+        require(!by.equals(version.writtenBy) && !ProposalEvent.shaped(id, version.number, by), "own-proposal");
+        require(!version.validUntil.isBefore(LocalDate.now(ZoneOffset.UTC)), "validity-past");
         move(ProposalState.APPROVED);
         log(by, ProposalEvent.Kind.APPROVED, null, now);
     }
 
+    /** Back to draft with the reviewer's comment: from review, or from approved (say, its validity date passed). */
     void requestChanges(String by, String comment, Instant now) {
         require(!by.equals(latest().writtenBy), "own-proposal");
-        require(latest().state == ProposalState.IN_REVIEW, "not-now");
+        require(latest().state == ProposalState.IN_REVIEW || latest().state == ProposalState.APPROVED, "not-now");
         ProposalVersion draft = move(ProposalState.DRAFT);
         draft.reviewComment = comment;
         log(by, ProposalEvent.Kind.CHANGES_REQUESTED, comment, now);
@@ -190,13 +193,18 @@ public class Proposal extends PanacheEntityBase {
     /** The client's answer on the live version (the caller has already claimed it with a conditional update). */
     void answered(ProposalState answer, String by, String remark, Instant now) {
         ProposalVersion live = live().orElseThrow();
-        state = answer;
-        for (ProposalVersion v : ProposalVersion.allOf(id)) {
-            if (v.number > live.number && !v.state.isFinal()) {
-                v.state = ProposalState.WITHDRAWN;
+        if (answer == ProposalState.ACCEPTED) {
+            // Accepted: a revision in progress has nothing left to offer.
+            for (ProposalVersion v : ProposalVersion.allOf(id)) {
+                if (v.number > live.number && !v.state.isFinal()) {
+                    v.state = ProposalState.WITHDRAWN;
+                }
             }
+            state = answer;
+        } else {
+            // Declined or expired: a revision in progress carries on, and the proposal shows its state.
+            state = latestNumber > live.number ? latest().state : answer;
         }
-        latestNumber = Math.max(latestNumber, live.number);
         ProposalEvent.record(id, live.number, by,
                 answer == ProposalState.ACCEPTED ? ProposalEvent.Kind.ACCEPTED
                         : answer == ProposalState.DECLINED ? ProposalEvent.Kind.DECLINED : ProposalEvent.Kind.EXPIRED,

@@ -68,6 +68,12 @@ public class ProposalEvent extends PanacheEntityBase {
         event.persist();
     }
 
+    /** Whether this person created, edited or revised into this version: their approval would not be a second pair of eyes. */
+    static boolean shaped(long proposalId, int versionNumber, String actor) {
+        return count("proposalId = ?1 and versionNumber = ?2 and actor = ?3 and kind in ?4", proposalId, versionNumber, actor,
+                List.of(Kind.CREATED, Kind.EDITED, Kind.REVISED)) > 0;
+    }
+
     public static List<ProposalEvent> of(long proposalId) {
         return list("proposalId = ?1 order by id", proposalId);
     }

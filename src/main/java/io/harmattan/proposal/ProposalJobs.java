@@ -54,7 +54,9 @@ public class ProposalJobs {
         for (long id : due) {
             try {
                 reminded += QuarkusTransaction.requiringNew().call(() -> {
-                    if (ProposalVersion.update("remindedAt = ?1 where id = ?2 and remindedAt is null and state in ?3",
+                    // The version number moves too, so that a page's stale copy of the row cannot write the reminder away.
+                    if (ProposalVersion.update("remindedAt = ?1, version = version + 1 where id = ?2 and remindedAt is null"
+                            + " and state in ?3",
                             Instant.now(), id, OPEN) == 0) {
                         return 0;
                     }

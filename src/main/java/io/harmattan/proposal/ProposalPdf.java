@@ -85,7 +85,8 @@ public class ProposalPdf {
             Path[] files = fonts();
             builder.useFont(files[0].toFile(), "DejaVu Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(files[1].toFile(), "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml, null);
+            // Text from older forms (an organisation's name from the public form) may hold characters XML refuses.
+            builder.withHtmlContent(DraftForm.printable(xhtml), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

@@ -33,6 +33,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
 
 /**
  * The proposal use cases, one transaction each: start, edit, submit, review, send, revise,
@@ -42,6 +43,8 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 @ApplicationScoped
 public class Proposals {
+
+    private static final Logger LOG = Logger.getLogger(Proposals.class);
 
     /** Days a new proposal stays valid unless the consultant sets another date. */
     static final int DEFAULT_VALIDITY_DAYS = 30;
@@ -170,7 +173,14 @@ public class Proposals {
         if (contact[0] != null) {
             Lead lead = contact[0];
             String[] names = splitName(lead.name);
-            people.invite(organisation[0], new InviteForm(names[0], names[1], lead.email, lead.language), actor);
+            try {
+                People.Outcome outcome = people.invite(organisation[0], new InviteForm(names[0], names[1], lead.email,
+                        lead.language), actor);
+                LOG.infof("Proposal %d sent; its lead's contact: %s", id, outcome);
+            } catch (RuntimeException e) {
+                // The proposal is sent; the organisation's page shows nobody invited, and a consultant can invite by hand.
+                LOG.warnf("Proposal %d sent, but its lead's contact was not invited: %s", id, e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -306,7 +316,8 @@ public class Proposals {
     private void change(long id, long seen, Consumer<Proposal> action) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                Proposal proposal = Proposal.findById(id);
+                // The proposal's row first, as the client's answers take it: one lock order, no deadlock.
+                Proposal proposal = Proposal.locked(id);
                 if (proposal == null) {
                     throw new Refused("gone");
                 }
@@ -345,10 +356,17 @@ public class Proposals {
                 Locale.forLanguageTag(language))).orElse(code);
     }
 
+    /** First and last name from the form's one name field, without what Keycloak refuses in names, 100 characters each. */
     static String[] splitName(String name) {
-        String full = name == null ? "" : name.strip();
+        String full = (name == null ? "" : name).replaceAll("[<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()]", " ").strip()
+                .replaceAll("\\s+", " ");
+        if (full.isEmpty()) {
+            full = "-";
+        }
         int space = full.lastIndexOf(' ');
-        return space < 0 ? new String[] {full, full} : new String[] {full.substring(0, space), full.substring(space + 1)};
+        String first = space < 0 ? full : full.substring(0, space);
+        String last = space < 0 ? full : full.substring(space + 1);
+        return new String[] {first.substring(0, Math.min(100, first.length())), last.substring(0, Math.min(100, last.length()))};
     }
 
     private static boolean isDuplicate(Throwable e) {

@@ -41,6 +41,17 @@ class ProposalRulesTest {
     }
 
     @Test
+    void textsLoseWhatXmlCannotHoldAndNamesWhatKeycloakRefuses() {
+        assertThat(DraftForm.printable("Line one\u000BLine two\u0001\u0000 end\ttab")).isEqualTo("Line one\nLine two end\ttab");
+        assertThat(DraftForm.printable("Émile 😀 ok")).isEqualTo("Émile 😀 ok");
+        assertThat(DraftForm.printable("broken \uD800 pair")).isEqualTo("broken  pair");
+        assertThat(Proposals.splitName("Awa (Sales) Traoré")).containsExactly("Awa Sales", "Traoré");
+        assertThat(Proposals.splitName("Madonna")).containsExactly("Madonna", "Madonna");
+        assertThat(Proposals.splitName("x".repeat(150))[0]).hasSize(100);
+        assertThat(Proposals.splitName("<>")).containsExactly("-", "-");
+    }
+
+    @Test
     void withoutCountriesEachServiceNeedsOneLine() {
         assertThat(Coverage.uncovered(List.of("training", "due-diligence"), List.of(),
                 List.of(new Offer("training", Set.of("NE"))))).containsExactly(new Need("due-diligence", null));

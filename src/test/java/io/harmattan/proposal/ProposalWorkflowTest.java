@@ -132,6 +132,36 @@ class ProposalWorkflowTest {
     }
 
     @Test
+    void editingSomeoneElsesDraftMakesItYoursToReviewNoMore() {
+        long id = draftForOrganisation(consultant);
+        // The lead consultant rewrites the consultant's draft, then tries to approve it.
+        edit(lead, id, "EUR", "3", "999", LocalDate.now(ZoneOffset.UTC).plusDays(20)).then().statusCode(303);
+        step(consultant, id, "submit", Map.of()).then().statusCode(303);
+        Response own = step(lead, id, "approve", Map.of());
+        assertThat(own.statusCode()).isEqualTo(400);
+        assertThat(own.body().asString()).contains("another lead consultant must review it");
+        assertThat(step(lead2, id, "approve", Map.of()).statusCode()).isEqualTo(303);
+        // An approved version can still go back to draft with a comment (its date passed, say).
+        assertThat(step(lead, id, "changes", Map.of("comment", "Move the start date")).statusCode()).isEqualTo(303);
+        assertThat(state(id)).isEqualTo(ProposalState.DRAFT);
+    }
+
+    @Test
+    void aDeclineLeavesARevisionInProgressToCarryOn() {
+        long id = sent();
+        step(consultant, id, "revise", Map.of()).then().statusCode(303);
+        FormSession.Page page = client.open("/portal/proposals/" + id);
+        assertThat(page.post(Map.of("number", "1", "reason", "price", "remark", "Too dear"))
+                .post("/portal/proposals/" + id + "/decline").statusCode()).isEqualTo(303);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ProposalVersion.of(id, 2).orElseThrow().state))
+                .isEqualTo(ProposalState.DRAFT);
+        assertThat(state(id)).isEqualTo(ProposalState.DRAFT);
+        edit(consultant, id, "EUR", "1", "900", LocalDate.now(ZoneOffset.UTC).plusDays(20)).then().statusCode(303);
+        // A decline without a reason is a clear 400, not an error page.
+        assertThat(page.post(Map.of("number", "1")).post("/portal/proposals/" + id + "/decline").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void sendingFreezesTheVersionEvenAgainstSql() {
         long id = sent();
         ProposalVersion v = QuarkusTransaction.requiringNew().call(() -> ProposalVersion.of(id, 1).orElseThrow());
