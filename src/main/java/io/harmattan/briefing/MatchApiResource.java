@@ -110,7 +110,7 @@ public class MatchApiResource {
         }
         if (codes.size() > MAX_CODES) {
             errors.add(new FieldError(field, "must list at most " + MAX_CODES + " codes"));
-        } else if (!known.containsAll(codes)) {
+        } else if (codes.stream().anyMatch(code -> code == null || !known.contains(code))) {
             errors.add(new FieldError(field, "must be among " + String.join(", ", known)));
         }
     }

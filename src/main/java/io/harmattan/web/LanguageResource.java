@@ -31,12 +31,21 @@ public class LanguageResource {
         return redirect.build();
     }
 
-    /** Only a path on this site: "//host" or "/\\host" would leave it, so those go home. */
+    /**
+     * Only a path on this site: "//host" or "/\\host" would leave it, so those go home; spaces are
+     * encoded, and anything else that is no valid URI goes home too.
+     */
     static String safeLocalPath(String path) {
         if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
                 || path.chars().anyMatch(c -> c < 0x20 || c == '\\')) {
             return "/";
         }
-        return path;
+        String encoded = path.replace(" ", "%20");
+        try {
+            URI.create(encoded);
+            return encoded;
+        } catch (IllegalArgumentException notAUri) {
+            return "/";
+        }
     }
 }

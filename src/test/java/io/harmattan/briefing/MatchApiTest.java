@@ -91,6 +91,10 @@ class MatchApiTest {
         asConsultant().body("{\"text\": ")
                 .when().post("/api/v1/match")
                 .then().statusCode(400);
+        // A null inside a list of codes is a field error, not a server error.
+        asConsultant().body("{\"sectors\":[null],\"countries\":[\"ML\", null]}")
+                .when().post("/api/v1/match")
+                .then().statusCode(400).body("errors.field", contains("sectors", "countries"));
         asConsultant().contentType(ContentType.TEXT).body("gold")
                 .when().post("/api/v1/match")
                 .then().statusCode(415);

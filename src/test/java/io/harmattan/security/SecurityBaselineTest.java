@@ -124,6 +124,16 @@ class SecurityBaselineTest {
     }
 
     @Test
+    void aReturnPathThatIsNoValidUriGoesBackEncodedOrHomeNeverA500() {
+        Response spaced = given().redirects().follow(false).queryParam("return", "/a b").get("/language/fr");
+        assertThat(spaced.statusCode()).isEqualTo(303);
+        assertThat(spaced.header("Location")).isEqualTo(TestStack.get().appUrl() + "/a%20b");
+        Response broken = given().redirects().follow(false).queryParam("return", "/x%zz{").get("/language/fr");
+        assertThat(broken.statusCode()).isEqualTo(303);
+        assertThat(broken.header("Location")).isEqualTo(TestStack.get().appUrl() + "/");
+    }
+
+    @Test
     void languageChoiceIsRememberedInAnHttpOnlyLaxCookie() {
         Response response = given().redirects().follow(false).queryParam("return", "/").get("/language/fr");
         String setCookie = response.headers().getValues("Set-Cookie").stream()
