@@ -13,6 +13,7 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,11 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
             return oidc.authenticate(context, identityProviderManager);
         }
         if (path.equals(LOGOUT_PATH)) {
+            if (context.request().method() != HttpMethod.POST) {
+                // Only the page's sign-out button (a POST) signs out: a link or an image elsewhere must not.
+                context.response().setStatusCode(405).putHeader("Allow", "POST").end();
+                return Uni.createFrom().nullItem();
+            }
             context.response().addCookie(expired(context));
             return oidc.authenticate(context, identityProviderManager);
         }

@@ -94,6 +94,16 @@ class SessionMechanismTest {
     }
 
     @Test
+    void aCrossSiteGetOfTheSignOutAddressSignsNobodyOut() throws Exception {
+        String session = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-consultant", "demo");
+        Response link = given().redirects().follow(false).header("Cookie", session).get("/logout");
+        // Sign-out is a POST from the page's button; a GET (an image, a link on another site) is not one.
+        assertThat(link.statusCode()).isEqualTo(405);
+        assertThat(link.getDetailedCookies().asList()).noneMatch(c -> c.getName().startsWith("q_session") && c.getMaxAge() == 0);
+        assertThat(get("/console", session).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void signingOutClearsTheIdentityCookie() throws Exception {
         String session = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-lead", "demo");
         String identity = identityCookie(session);
