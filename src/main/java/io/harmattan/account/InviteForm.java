@@ -1,5 +1,6 @@
 package io.harmattan.account;
 
+import io.harmattan.web.EmailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,7 @@ public record InviteForm(
 
     /** Letters, spaces, apostrophes, hyphens, dots and the like; none of <>&"$%!#?§;*~/\|^=[]{}(). */
     public static final String NAME = "[^<>&\"$%!#?§;*~/\\|^=\\[\\]{}()]*";
-    public static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    public static final String EMAIL = EmailAddress.PATTERN;
 
     /** The form as typed, with surrounding spaces dropped. */
     public static InviteForm of(String firstName, String lastName, String email, String language) {

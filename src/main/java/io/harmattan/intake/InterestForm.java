@@ -1,5 +1,6 @@
 package io.harmattan.intake;
 
+import io.harmattan.web.EmailAddress;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 public record InterestForm(
         @RestForm @NotBlank(message = "{intake.name.required}") @Size(max = 120, message = "{intake.too-long}") String name,
         @RestForm @NotBlank(message = "{intake.email.required}") @Email(message = "{intake.email.invalid}")
+        @Pattern(regexp = EmailAddress.PATTERN, message = "{intake.email.invalid}")
         @Size(max = 254, message = "{intake.too-long}") String email,
         @RestForm @NotBlank(message = "{intake.organisation.required}") @Size(max = 200, message = "{intake.too-long}") String organisation,
         @RestForm @NotBlank(message = "{intake.job-title.required}") @Size(max = 120, message = "{intake.too-long}") String jobTitle,

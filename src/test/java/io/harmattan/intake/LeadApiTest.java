@@ -94,6 +94,17 @@ class LeadApiTest {
     }
 
     @Test
+    void anAddressThatWouldBecomeMailtoParametersIsRefused() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        for (String email : List.of("info?bcc=spy%40evil.test&x=" + tag + "@example.org", "a\"b" + tag + "@example.org",
+                tag + "@localhost")) {
+            api().body(body(email)).post("/api/v1/leads").then().statusCode(400).body("errors.field", hasItems("email"));
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> io.harmattan.lead.Lead.count("email like ?1",
+                "%" + tag + "%"))).isZero();
+    }
+
+    @Test
     void anEmptyObjectOrANullCodeAnswers400AndStoresNothing() {
         api().body("{}").post("/api/v1/leads")
                 .then().statusCode(400).contentType(ContentType.JSON)

@@ -61,6 +61,12 @@ class LeadAccessTest {
     }
 
     @Test
+    void theLeadsAddressIsAnEncodedMailtoLink() {
+        assertThat(as.consultant().get("/console/leads/1").body().asString())
+                .contains("href=\"mailto:g.mensah%40volta-drilling.test\"");
+    }
+
+    @Test
     void clientsAndAnonymousReachNoneOfIt() {
         long id = LeadTriageTest.submit("Private Person", LeadTriageTest.word() + "@private.test", "Private " + LeadTriageTest.word(), "Needs", List.of("energy"),
                 List.of("ML"));
