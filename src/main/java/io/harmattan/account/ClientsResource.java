@@ -7,6 +7,7 @@ import io.harmattan.reference.Sector;
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
 import io.harmattan.web.Flash;
+import io.harmattan.web.Violations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -14,7 +15,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -54,15 +53,7 @@ public class ClientsResource {
 
         /** What the consultant typed in the invitation form, shown again when it was refused. */
         public String typedValue(String field) {
-            if (typed == null) {
-                return "";
-            }
-            String value = switch (field) {
-                case "firstName" -> typed.firstName();
-                case "lastName" -> typed.lastName();
-                default -> typed.email();
-            };
-            return value == null ? "" : value;
+            return typed == null ? "" : typed.value(field);
         }
 
         /** The language chosen for the invitation: as typed, else the organisation's. */
@@ -178,10 +169,7 @@ public class ClientsResource {
     public Response invite(@PathParam("id") long id, @RestForm String firstName, @RestForm String lastName,
             @RestForm String email, @RestForm String language) {
         InviteForm form = InviteForm.of(firstName, lastName, email, language);
-        Map<String, String> errors = new TreeMap<>();
-        for (ConstraintViolation<InviteForm> violation : validator.validate(form)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
+        Map<String, String> errors = Violations.byField(validator.validate(form));
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(page(id, form, errors, "invite-errors")).build();
         }

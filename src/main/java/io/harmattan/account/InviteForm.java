@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The invitation form: who to give an account to, and the language of Keycloak's mail to them.
+ * Who to give an account to (a client's person, or a staff member with a role chosen beside it), and
+ * the language of Keycloak's mail to them.
  * Names exclude the characters Keycloak's user profile refuses in a person's name, so that the
  * form says so rather than Keycloak later; the email needs a domain with a dot.
  */
@@ -23,6 +24,16 @@ public record InviteForm(
     /** The form as typed, with surrounding spaces dropped. */
     public static InviteForm of(String firstName, String lastName, String email, String language) {
         return new InviteForm(strip(firstName), strip(lastName), strip(email), strip(language));
+    }
+
+    /** A field as typed, for the form shown again ("" when nothing was typed): firstName, lastName or email. */
+    public String value(String field) {
+        String value = switch (field) {
+            case "firstName" -> firstName;
+            case "lastName" -> lastName;
+            default -> email;
+        };
+        return value == null ? "" : value;
     }
 
     private static String strip(String value) {

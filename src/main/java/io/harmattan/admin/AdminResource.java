@@ -8,17 +8,16 @@ import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
 import io.harmattan.web.Csv;
 import io.harmattan.web.Flash;
+import io.harmattan.web.Violations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -70,23 +69,15 @@ public class AdminResource {
     }
 
     /** The staff page: the accounts (empty when Keycloak did not answer), and the invitation form as typed. */
-    public record StaffPage(List<StaffMember> staff, boolean keycloakDown, StaffForm typed, Map<String, String> errors,
-            String problem) {
+    public record StaffPage(List<StaffMember> staff, boolean keycloakDown, InviteForm typed, String typedRole,
+            Map<String, String> errors, String problem) {
 
         public String error(String field) {
             return errors.get(field);
         }
 
         public String typedValue(String field) {
-            if (typed == null) {
-                return "";
-            }
-            String value = switch (field) {
-                case "firstName" -> typed.firstName();
-                case "lastName" -> typed.lastName();
-                default -> typed.email();
-            };
-            return value == null ? "" : value;
+            return typed == null ? "" : typed.value(field);
         }
 
         public List<String> roles() {
@@ -94,13 +85,8 @@ public class AdminResource {
         }
     }
 
-    /** A new staff member: who, the language of Keycloak's mail, and their role. */
-    public record StaffForm(
-            @NotBlank @Size(max = 100) @Pattern(regexp = InviteForm.NAME, message = "{account.name.characters}") String firstName,
-            @NotBlank @Size(max = 100) @Pattern(regexp = InviteForm.NAME, message = "{account.name.characters}") String lastName,
-            @NotBlank @Size(max = 254) @Pattern(regexp = InviteForm.EMAIL, message = "{intake.email.invalid}") String email,
-            @NotBlank @Pattern(regexp = "en|fr") String language,
-            @NotBlank @Pattern(regexp = "consultant|lead-consultant|admin") String role) {
+    /** The role chosen beside the person's fields (which are an {@link InviteForm}, checked the same way). */
+    record StaffRole(@NotBlank @Pattern(regexp = "consultant|lead-consultant|admin") String role) {
     }
 
     @CheckedTemplate
@@ -172,7 +158,7 @@ public class AdminResource {
     @GET
     @Path("staff")
     public TemplateInstance staff() {
-        return staffPage(null, Map.of(), null);
+        return staffPage(null, null, Map.of(), null);
     }
 
     @POST
@@ -180,23 +166,21 @@ public class AdminResource {
     @Path("staff")
     public Response inviteStaff(@RestForm String firstName, @RestForm String lastName, @RestForm String email,
             @RestForm String language, @RestForm String role) {
-        StaffForm form = new StaffForm(strip(firstName), strip(lastName), strip(email), language, role);
-        Map<String, String> errors = new TreeMap<>();
-        for (ConstraintViolation<StaffForm> violation : validator.validate(form)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
+        InviteForm form = InviteForm.of(firstName, lastName, email, language);
+        Map<String, String> errors = new TreeMap<>(Violations.byField(validator.validate(form)));
+        errors.putAll(Violations.byField(validator.validate(new StaffRole(role))));
         if (!errors.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(staffPage(form, errors, null)).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(staffPage(form, role, errors, null)).build();
         }
         KeycloakAccounts.Provisioned account;
         try {
             account = accounts.inviteStaff(new KeycloakAccounts.Invitee(form.email(), form.firstName(), form.lastName(),
                     language), role);
         } catch (KeycloakAccounts.Refused refused) {
-            return Response.status(Response.Status.CONFLICT).entity(staffPage(form, Map.of(), "other-organisation")).build();
+            return Response.status(Response.Status.CONFLICT).entity(staffPage(form, role, Map.of(), "other-organisation")).build();
         } catch (RuntimeException unavailable) {
             LOG.warnf("Staff invitation failed: %s", unavailable.getClass().getSimpleName());
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(staffPage(form, Map.of(), "keycloak-down"))
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(staffPage(form, role, Map.of(), "keycloak-down"))
                     .build();
         }
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "staff.invited", "keycloak_user",
@@ -210,7 +194,7 @@ public class AdminResource {
     public Response setStaffEnabled(@PathParam("id") String id, @PathParam("action") String action) {
         boolean enable = "enable".equals(action);
         if (!enable && id.equals(viewer.getSubject())) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(staffPage(null, Map.of(), "not-yourself")).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(staffPage(null, null, Map.of(), "not-yourself")).build();
         }
         try {
             accounts.setStaffEnabled(id, enable);
@@ -218,7 +202,7 @@ public class AdminResource {
             throw notStaff;
         } catch (RuntimeException unavailable) {
             LOG.warnf("Staff account change failed: %s", unavailable.getClass().getSimpleName());
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(staffPage(null, Map.of(), "keycloak-down"))
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(staffPage(null, null, Map.of(), "keycloak-down"))
                     .build();
         }
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "staff." + action + "d",
@@ -226,7 +210,7 @@ public class AdminResource {
         return Flash.redirect("/admin/staff", enable ? Flash.STAFF_ENABLED : Flash.STAFF_DISABLED, https());
     }
 
-    private TemplateInstance staffPage(StaffForm typed, Map<String, String> errors, String problem) {
+    private TemplateInstance staffPage(InviteForm typed, String typedRole, Map<String, String> errors, String problem) {
         List<StaffMember> staff;
         boolean down = false;
         try {
@@ -236,11 +220,7 @@ public class AdminResource {
             staff = List.of();
             down = true;
         }
-        return Templates.staff(new StaffPage(staff, down, typed, errors, problem));
-    }
-
-    private static String strip(String value) {
-        return value == null ? null : value.strip();
+        return Templates.staff(new StaffPage(staff, down, typed, typedRole, errors, problem));
     }
 
     /** A yyyy-mm-dd day, or null for anything else (the filter then ignores it). */

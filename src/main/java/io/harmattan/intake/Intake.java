@@ -13,6 +13,7 @@ import io.harmattan.security.Keys;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
 import jakarta.annotation.PostConstruct;
+import io.harmattan.web.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -205,10 +206,7 @@ public class Intake {
 
     /** Field name to message, in the validator's locale (the request's). */
     private Map<String, String> validate(InterestForm form, String language) {
-        Map<String, String> fields = new TreeMap<>();
-        for (ConstraintViolation<?> violation : validator.validate(form)) {
-            fields.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
+        Map<String, String> fields = new TreeMap<>(Violations.byField(validator.validate(form)));
         for (ConstraintViolation<?> violation : validator.validate(new Language(language))) {
             fields.putIfAbsent("language", violation.getMessage());
         }

@@ -95,6 +95,13 @@ class AdminTest {
         assertThat(staff).contains("data-username=\"demo-consultant\"").contains("data-username=\"demo-lead\"")
                 .contains("data-username=\"demo-admin\"").doesNotContain("data-username=\"demo-client\"");
 
+        Response bad = as.admin().open("/admin/staff").post(Map.of("firstName", "Seydou (IT)", "lastName", "", "email",
+                "kept@staff.test", "language", "en", "role", "root")).post("/admin/staff");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body().asString()).contains("id=\"firstName-error\"").contains("id=\"lastName-error\"")
+                .contains("value=\"kept@staff.test\"");
+        assertThat(Clients.accounts(keycloak, "kept@staff.test")).isEmpty();
+
         String email = Clients.email("new.consultant");
         Response invited = as.admin().open("/admin/staff").post(Map.of("firstName", "Seydou", "lastName", "Barry",
                 "email", email, "language", "fr", "role", "consultant")).post("/admin/staff");
