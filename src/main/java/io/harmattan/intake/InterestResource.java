@@ -5,6 +5,7 @@ import io.harmattan.reference.AdvisoryService;
 import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
+import io.harmattan.web.ClientAddress;
 import io.harmattan.web.Locales;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -61,6 +62,9 @@ public class InterestResource {
     io.vertx.core.http.HttpServerRequest request;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     HarmattanConfig config;
 
     private FormToken tokens() {
@@ -81,7 +85,7 @@ public class InterestResource {
             // Unreadable or forged: keep what the person typed and give them a fresh form to send.
             return answer(400, page(form, Map.of(), "expired", tokens().issue(now)));
         }
-        Intake.Origin origin = Intake.Origin.form(token.get().id(), intake.clientKey(request.remoteAddress().hostAddress()),
+        Intake.Origin origin = Intake.Origin.form(token.get().id(), intake.clientKey(clientAddress.of(request)),
                 form.honeypot(), token.get().age(now));
         Intake.Result result = intake.submit(form, locales.getLanguage(), origin, now);
         if (result instanceof Intake.Invalid invalid) {

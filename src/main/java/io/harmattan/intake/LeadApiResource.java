@@ -1,5 +1,6 @@
 package io.harmattan.intake;
 
+import io.harmattan.web.ClientAddress;
 import io.harmattan.web.ApiErrors;
 import io.harmattan.web.ApiErrors.Errors;
 import io.harmattan.web.ApiErrors.FieldError;
@@ -57,6 +58,9 @@ public class LeadApiResource {
     @Inject
     io.vertx.core.http.HttpServerRequest http;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a request for interest",
@@ -83,7 +87,7 @@ public class LeadApiResource {
             return ApiErrors.badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
         }
         Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency,
-                intake.clientKey(http.remoteAddress().hostAddress()));
+                intake.clientKey(clientAddress.of(http)));
         LeadRequest body = request == null ? LeadRequest.EMPTY : request;
         InterestForm form = new InterestForm(body.name(), body.email(), body.organisation(), body.jobTitle(), body.phone(),
                 body.sectors(), body.countries(), body.services(), body.timeframe() == null ? "exploring" : body.timeframe(),

@@ -4,6 +4,7 @@ import io.harmattan.account.Memberships;
 import io.harmattan.account.Memberships.Membership;
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
+import io.harmattan.web.ClientAddress;
 import io.harmattan.web.Flash;
 import io.harmattan.web.Locales;
 import io.quarkus.cache.Cache;
@@ -82,6 +83,9 @@ public class PortalProposalsResource {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    ClientAddress clientAddress;
+
     /**
      * The organisation's sent proposals, kept a few seconds per organisation and language (cache
      * "client-proposals"): every proposal step on this instance clears it, other instances follow
@@ -133,7 +137,7 @@ public class PortalProposalsResource {
                     .build();
         }
         Proposals.Answer answer = proposals.accept(proposalId, number, organisation.id(), viewer.getSubject(), name,
-                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+                clientAddress.of(request));
         if (!answer.done()) {
             return Response.status(Response.Status.CONFLICT).entity(page(proposalId, organisation, "too-late", name)).build();
         }

@@ -275,4 +275,22 @@ class InterestFormTest {
         assertThat(limited.asString()).contains("Too many requests", "value=\"" + email + "\"");
         assertThat(leadsWithEmail(email)).isZero();
     }
+
+    @Test
+    void aMadeUpFirstForwardedForEntryDoesNotBuyAFreshBudget() {
+        // Behind a proxy that appends to X-Forwarded-For, the client writes the left of the header
+        // and the proxies the right: only the right-most address that is not our proxy counts.
+        String client = Submissions.anotherClient();
+        for (int i = 0; i < 8; i++) {
+            String header = i % 2 == 0 ? Submissions.anotherClient() + ", " + client
+                    : Submissions.anotherClient() + ", " + client + ", 127.0.0.9";
+            validFormFrom(header, csrf(), tokenOpenedAMinuteAgo(), uniqueEmail()).post("/interest").then().statusCode(303);
+        }
+        String email = uniqueEmail();
+        Response limited = validFormFrom("203.0.113.7, " + client, csrf(), tokenOpenedAMinuteAgo(), email).post("/interest");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(leadsWithEmail(email)).isZero();
+        validFormFrom(client + ", " + Submissions.anotherClient(), csrf(), tokenOpenedAMinuteAgo(), uniqueEmail())
+                .post("/interest").then().statusCode(303);
+    }
 }
