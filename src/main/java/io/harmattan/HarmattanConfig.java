@@ -107,4 +107,11 @@ public interface HarmattanConfig {
 
     /** Signs the one-time tokens of public forms. */
     String formSecret();
+
+    /**
+     * Every cookie is Secure, whatever scheme the request seems to have come by: in production TLS
+     * ends at the proxy, and a proxy that forgets X-Forwarded-Proto must not make cookies travel in clear.
+     */
+    @io.smallrye.config.WithDefault("false")
+    boolean secureCookies();
 }

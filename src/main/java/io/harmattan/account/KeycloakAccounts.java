@@ -1,6 +1,7 @@
 package io.harmattan.account;
 
 import io.harmattan.HarmattanConfig;
+import io.harmattan.security.Revocations;
 import io.harmattan.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,6 +72,9 @@ public class KeycloakAccounts {
     @Inject
     HarmattanConfig config;
 
+    @Inject
+    Revocations revocations;
+
     /**
      * Creates the person's account inside the organisation's group and sends Keycloak's
      * set-password mail in their language; an existing account of that email is linked instead
@@ -109,6 +113,7 @@ public class KeycloakAccounts {
         UserResource user = realm().users().get(subject);
         setEnabled(user, false);
         user.logout();
+        revocations.revokeSubject(subject, "account suspended");
     }
 
     public void reinstate(String subject) {
@@ -128,6 +133,7 @@ public class KeycloakAccounts {
             throw gone;
         }
         user.logout();
+        revocations.revokeSubject(subject, "account removed");
         user.leaveGroup(organisationGroup(realm, organisationId).getId());
     }
 
@@ -186,6 +192,7 @@ public class KeycloakAccounts {
         setEnabled(user, enabled);
         if (!enabled) {
             user.logout();
+            revocations.revokeSubject(id, "staff access withdrawn");
         }
     }
 

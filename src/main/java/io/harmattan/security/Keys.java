@@ -18,7 +18,9 @@ public final class Keys {
         /** Turns a client's address into a rate-limit key that cannot be turned back. */
         CLIENT_ADDRESS("client address"),
         /** Authenticates the identity cookie that stands in for OIDC between its checks. */
-        IDENTITY_COOKIE("identity cookie");
+        IDENTITY_COOKIE("identity cookie"),
+        /** Binds the CSRF tokens of a signed-in page to its session (SessionBoundCsrf). */
+        CSRF_SESSION("csrf session");
 
         private final String label;
 

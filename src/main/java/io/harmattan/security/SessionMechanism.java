@@ -49,11 +49,16 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     private static final int BINDING_TAIL = 64;
     private static final String LOGOUT_PATH = "/logout";
     private static final String CALLBACK_PATH = "/auth/callback";
+    /** The ID token's Keycloak session id, which back-channel logout names. */
+    static final String SID = "sid";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     @Inject
     OidcAuthenticationMechanism oidc;
+
+    @Inject
+    Revocations revocations;
 
     private final Keys.Hmac identityKey;
 
@@ -74,22 +79,47 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
                 context.response().setStatusCode(405).putHeader("Allow", "POST").end();
                 return Uni.createFrom().nullItem();
             }
-            context.response().addCookie(expired(context));
+            context.response().addCookie(expired(context, COOKIE));
+            // OIDC verifies the session and redirects to Keycloak's sign-out; Revocations hears of it first.
             return oidc.authenticate(context, identityProviderManager);
         }
-        Optional<SecurityIdentity> known = read(context, Instant.now());
+        Instant now = Instant.now();
+        Optional<Session> known = read(context, now);
         if (known.isPresent()) {
-            return Uni.createFrom().item(known.get());
+            if (!known.get().revoked()) {
+                return Uni.createFrom().item(known.get().identity());
+            }
+            end(context);
+            return Uni.createFrom().nullItem();
         }
-        return oidc.authenticate(context, identityProviderManager).invoke(identity -> {
+        return oidc.authenticate(context, identityProviderManager).map(identity -> {
             if (identity != null && identity.getPrincipal() instanceof JsonWebToken idToken) {
+                if (revocations.isRevoked(idToken.getClaim(SID), idToken.getSubject(), idToken.getIssuedAtTime())) {
+                    end(context);
+                    return null;
+                }
                 write(context, identity, idToken, Instant.now());
             }
+            return identity;
         });
     }
 
+    /** A verified identity cookie's identity, and whether its session has ended since. */
+    record Session(SecurityIdentity identity, boolean revoked) {
+    }
+
+    /** A revoked session's cookies are dropped, so the browser starts again with a sign-in. */
+    private static void end(RoutingContext context) {
+        context.response().addCookie(expired(context, COOKIE));
+        for (Cookie cookie : context.request().cookies()) {
+            if (cookie.getName().startsWith("q_session")) {
+                context.response().addCookie(expired(context, cookie.getName()));
+            }
+        }
+    }
+
     /** The identity in a valid, unexpired cookie bound to this request's OIDC session, if any. */
-    Optional<SecurityIdentity> read(RoutingContext context, Instant now) {
+    Optional<Session> read(RoutingContext context, Instant now) {
         Cookie cookie = context.request().getCookie(COOKIE);
         if (cookie == null) {
             return Optional.empty();
@@ -99,26 +129,30 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
             return Optional.empty();
         }
         String[] parts = cookie.getValue().split("\\.");
-        if (parts.length != 7 || !"v1".equals(parts[0])) {
+        if (parts.length != 9 || !"v2".equals(parts[0])) {
             return Optional.empty();
         }
         try {
-            String signed = String.join(".", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
+            String signed = String.join(".", java.util.Arrays.copyOf(parts, 8));
             byte[] expected = hmac(signed + "." + session);
-            if (!MessageDigest.isEqual(expected, B64D.decode(parts[6])) || Long.parseLong(parts[5]) <= now.getEpochSecond()) {
+            if (!MessageDigest.isEqual(expected, B64D.decode(parts[8])) || Long.parseLong(parts[7]) <= now.getEpochSecond()) {
                 return Optional.empty();
             }
+            String subject = text(parts[1]);
+            String sessionId = text(parts[5]);
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(text(parts[2])))
-                    .addAttribute(Viewer.SUBJECT, text(parts[1]))
-                    .addAttribute(Viewer.NAME, text(parts[3]));
+                    .addAttribute(Viewer.SUBJECT, subject)
+                    .addAttribute(Viewer.NAME, text(parts[3]))
+                    .addAttribute(Viewer.SESSION_ID, sessionId);
             String roles = text(parts[4]);
             if (!roles.isEmpty()) {
                 for (String role : roles.split(",")) {
                     identity.addRole(role);
                 }
             }
-            return Optional.of(identity.build());
+            boolean revoked = revocations.isRevoked(sessionId.isEmpty() ? null : sessionId, subject, Long.parseLong(parts[6]));
+            return Optional.of(new Session(identity.build(), revoked));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
@@ -134,8 +168,10 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
             expires = Math.min(expires, idToken.getExpirationTime());
         }
         String name = idToken.getClaim("name") == null ? "" : idToken.getClaim("name").toString();
-        String signed = String.join(".", "v1", b64(idToken.getSubject()), b64(identity.getPrincipal().getName()), b64(name),
-                b64(String.join(",", new TreeSet<>(identity.getRoles()))), Long.toString(expires));
+        String sessionId = idToken.getClaim(SID) == null ? "" : idToken.getClaim(SID).toString();
+        String signed = String.join(".", "v2", b64(idToken.getSubject()), b64(identity.getPrincipal().getName()), b64(name),
+                b64(String.join(",", new TreeSet<>(identity.getRoles()))), b64(sessionId),
+                Long.toString(idToken.getIssuedAtTime()), Long.toString(expires));
         String value = signed + "." + B64.encodeToString(hmac(signed + "." + session));
         context.response().addCookie(Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true)
                 .setSameSite(CookieSameSite.LAX).setSecure("https".equals(context.request().scheme()))
@@ -162,8 +198,8 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         return session.length() == 0 ? null : session.toString();
     }
 
-    private static Cookie expired(RoutingContext context) {
-        return Cookie.cookie(COOKIE, "").setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+    private static Cookie expired(RoutingContext context, String name) {
+        return Cookie.cookie(name, "").setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
                 .setSecure("https".equals(context.request().scheme())).setMaxAge(0);
     }
 

@@ -14,6 +14,7 @@ public class Viewer {
     /** Identity attributes set when the identity comes from the short-lived identity cookie. */
     static final String SUBJECT = "harmattan.subject";
     static final String NAME = "harmattan.name";
+    static final String SESSION_ID = "harmattan.session";
 
     @Inject
     SecurityIdentity identity;
@@ -43,6 +44,15 @@ public class Viewer {
     /** The subject (Keycloak user id), stable across renames. */
     public String getSubject() {
         return token() == null ? identity.getAttribute(SUBJECT) : token().getSubject();
+    }
+
+    /** The Keycloak session this page belongs to (the ID token's sid), or null. */
+    public String getSessionId() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        Object sid = token() == null ? identity.getAttribute(SESSION_ID) : token().getClaim(SessionMechanism.SID);
+        return sid == null || sid.toString().isEmpty() ? null : sid.toString();
     }
 
     /** With the code flow the principal is the ID token; with a bearer token, the access token. */

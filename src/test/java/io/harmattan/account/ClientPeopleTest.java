@@ -256,7 +256,10 @@ class ClientPeopleTest {
                 .post("/console/clients/" + organisation + "/people/" + person.id + "/remove");
 
         assertThat(removed.statusCode()).isEqualTo(303);
-        assertThat(reader.get("/portal").statusCode()).isEqualTo(403);
+        // Their session ends on the spot (security/Revocations): back to a sign-in their account can no longer pass.
+        Response next = reader.get("/portal");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.header("Location")).contains("/protocol/openid-connect/auth");
         assertThat(person(email)).as("the link is gone").isEmpty();
         var account = keycloak.realm("harmattan").users().get(person.subject);
         assertThat(account.toRepresentation().isEnabled()).isFalse();
@@ -275,7 +278,7 @@ class ClientPeopleTest {
 
         lead.open("/console/clients/" + organisation).post(Map.of())
                 .post("/console/clients/" + organisation + "/people/" + person.id + "/suspend");
-        assertThat(reader.get("/portal").statusCode()).isEqualTo(403);
+        assertThat(reader.get("/portal").statusCode()).as("the session has ended").isEqualTo(302);
         assertThat(keycloak.realm("harmattan").users().get(person.subject).toRepresentation().isEnabled()).isFalse();
 
         lead.open("/console/clients/" + organisation).post(Map.of())

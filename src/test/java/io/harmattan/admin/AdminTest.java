@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.testing.Clients;
+import io.harmattan.testing.CodeFlowLogin;
 import io.harmattan.testing.DemoSessions;
 import io.harmattan.testing.Eventually;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.Mailbox;
+import io.harmattan.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -112,10 +114,18 @@ class AdminTest {
         assertThat(user.roles().realmLevel().listEffective()).extracting(r -> r.getName()).contains("consultant");
         assertThat(Eventually.until(() -> Mailbox.to(email), list -> !list.isEmpty())).hasSize(1);
 
+        Clients.setPassword(keycloak, account.get(0).getId(), "demo");
+        FormSession newcomer = new FormSession(CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", email, "demo"));
+        assertThat(newcomer.get("/console").statusCode()).isEqualTo(200);
+
         Response disabled = as.admin().open("/admin/staff").post(Map.of())
                 .post("/admin/staff/" + account.get(0).getId() + "/disable");
         assertThat(disabled.statusCode()).isEqualTo(303);
         assertThat(user.toRepresentation().isEnabled()).isFalse();
+        // Their open session ends with it, on every instance (security/Revocations).
+        Response next = newcomer.get("/console");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.header("Location")).contains("/protocol/openid-connect/auth");
         // A client's account is not staff: it cannot be disabled from here.
         String clientId = Clients.accounts(keycloak, "demo-client@sahel-gold.test").get(0).getId();
         assertThat(as.admin().open("/admin/staff").post(Map.of()).post("/admin/staff/" + clientId + "/disable").statusCode())

@@ -2,6 +2,7 @@ package io.harmattan.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.harmattan.stack.AppProcess;
 import io.harmattan.stack.EmbeddedKeycloak;
 import io.harmattan.stack.EmbeddedMariaDb;
 import io.harmattan.stack.FreePort;
@@ -67,6 +68,7 @@ public final class Benchmarks {
             env.putAll(StackEnv.keycloak(keycloak.url()));
             env.put("HARMATTAN_PUBLIC_URL", appUrl);
             env.put("HARMATTAN_SECURE_COOKIES", "false");
+            env.put("HARMATTAN_MANAGEMENT_PORT", Integer.toString(FreePort.find()));
 
             env.put("HARMATTAN_API_KEYS", IntakeBench.API_KEY);
             env.putAll(StackEnv.mail(mail.getSmtp().getPort()));

@@ -4,10 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.testing.CodeFlowLogin;
+import io.harmattan.testing.FormSession;
+import io.harmattan.testing.Submissions;
 import io.harmattan.testing.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +36,7 @@ class SessionMechanismTest {
         Response first = get("/console", session);
         assertThat(first.statusCode()).isEqualTo(200);
         String value = first.getCookie(SessionMechanism.COOKIE);
-        assertThat(value).startsWith("v1.");
+        assertThat(value).startsWith("v2.");
         assertThat(first.getDetailedCookie(SessionMechanism.COOKIE).isHttpOnly()).isTrue();
         return value;
     }
@@ -76,7 +80,7 @@ class SessionMechanismTest {
         Response page = get("/console", newSession + "; " + SessionMechanism.COOKIE + "=" + oldIdentity);
         assertThat(page.statusCode()).isEqualTo(200);
         // OIDC verified the new session and issued an identity cookie bound to it.
-        assertThat(page.getCookie(SessionMechanism.COOKIE)).startsWith("v1.").isNotEqualTo(oldIdentity);
+        assertThat(page.getCookie(SessionMechanism.COOKIE)).startsWith("v2.").isNotEqualTo(oldIdentity);
     }
 
     @Test
@@ -111,5 +115,45 @@ class SessionMechanismTest {
                 .post("/logout");
         assertThat(out.getDetailedCookie(SessionMechanism.COOKIE)).isNotNull();
         assertThat(out.getDetailedCookie(SessionMechanism.COOKIE).getMaxAge()).isZero();
+    }
+
+    @Test
+    void aSessionCookieNeverReachesTheApiThroughAPathParameter() {
+        // Before the fix "/api;x/v1/reference-data" was routed to the API but chose the pages' tenant: 200 with a cookie.
+        for (String path : List.of("/api;x/v1/reference-data", "/api%3Bx/v1/reference-data", "/api/v1;x/reference-data",
+                "/console;x", "/portal/briefings%3b")) {
+            Response response = given().urlEncodingEnabled(false).redirects().follow(false).header("Cookie", consultantSession)
+                    .get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+        assertThat(get("/api/v1/reference-data", consultantSession).statusCode()).as("the API takes no cookie").isEqualTo(401);
+    }
+
+    @Test
+    void aCsrfPairFetchedAnonymouslyDoesNotWorkOnASignedInPost() throws Exception {
+        long lead = Submissions.idOf(Submissions.byApi("planted+" + java.util.UUID.randomUUID() + "@example.test"));
+        Response anonymous = given().get("/interest");
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"")
+                .matcher(anonymous.body().asString());
+        assertThat(field.find()).isTrue();
+        Response planted = given().redirects().follow(false)
+                .header("Cookie", consultantSession + "; csrf-token=" + anonymous.cookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", field.group(1))
+                .formParam("text", "Planted note").post("/console/leads/" + lead + "/notes");
+        assertThat(planted.statusCode()).isEqualTo(400);
+
+        // The same person signed in a second time: that sign-in's form does not work with this session's cookies.
+        FormSession.Page second = FormSession.signIn("/console", "demo-consultant").open("/console/leads/" + lead);
+        Response otherSession = new FormSession.Page(second.response(), second.csrfCookie(), second.csrfField(),
+                consultantSession, second.sessionField()).post(Map.of("text", "Another sign-in's note"))
+                .post("/console/leads/" + lead + "/notes");
+        assertThat(otherSession.statusCode()).as("a token bound to another session").isEqualTo(400);
+
+        FormSession.Page own = new FormSession(consultantSession).open("/console/leads/" + lead);
+        assertThat(own.sessionField()).isNotBlank();
+        assertThat(own.post(Map.of("text", "My own note")).post("/console/leads/" + lead + "/notes").statusCode()).isEqualTo(303);
+        assertThat(get("/console/leads/" + lead, consultantSession).body().asString()).contains("My own note")
+                .doesNotContain("Planted note", "Another sign-in");
     }
 }

@@ -14,13 +14,19 @@ import java.util.regex.Pattern;
 public record FormSession(String cookies) {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_SESSION = Pattern.compile("name=\"csrf-session\" value=\"([^\"]+)\"");
 
     public static FormSession signIn(String path, String user) throws Exception {
         return new FormSession(CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), path, user, "demo"));
     }
 
     /** A page as served, with what is needed to post its forms. */
-    public record Page(Response response, String csrfCookie, String csrfField, String cookies) {
+    public record Page(Response response, String csrfCookie, String csrfField, String cookies, String sessionField) {
+
+        /** Another person's page posted with these cookies: its session field cannot be theirs, so it is left out. */
+        public Page(Response response, String csrfCookie, String csrfField, String cookies) {
+            this(response, csrfCookie, csrfField, cookies, null);
+        }
 
         public String body() {
             return response.body().asString();
@@ -36,6 +42,9 @@ public record FormSession(String cookies) {
             RequestSpecification request = given().redirects().follow(false)
                     .header("Cookie", cookies + "; csrf-token=" + csrfCookie)
                     .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrfField);
+            if (sessionField != null) {
+                request.formParam("csrf-session", sessionField);
+            }
             fields.forEach((name, value) -> {
                 if (value instanceof List<?> values) {
                     values.forEach(v -> request.formParam(name, v));
@@ -57,12 +66,18 @@ public record FormSession(String cookies) {
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         Matcher field = CSRF.matcher(response.body().asString());
         assertThat(field.find()).as("CSRF field on " + path).isTrue();
-        return new Page(response, response.getCookie("csrf-token"), field.group(1), cookies);
+        return new Page(response, response.getCookie("csrf-token"), field.group(1), cookies, sessionField(response));
     }
 
     /** A page whose status is not 200 but which still carries forms (a 400 or 409 page). */
     public static Page of(Response response, String cookies) {
         Matcher field = CSRF.matcher(response.body().asString());
-        return new Page(response, response.getCookie("csrf-token"), field.find() ? field.group(1) : null, cookies);
+        return new Page(response, response.getCookie("csrf-token"), field.find() ? field.group(1) : null, cookies,
+                sessionField(response));
+    }
+
+    private static String sessionField(Response response) {
+        Matcher field = CSRF_SESSION.matcher(response.body().asString());
+        return field.find() ? field.group(1) : null;
     }
 }

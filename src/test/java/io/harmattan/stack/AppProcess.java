@@ -1,6 +1,5 @@
-package io.harmattan.bench;
+package io.harmattan.stack;
 
-import io.harmattan.stack.Processes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A packaged Quarkus app run as production would run it: java -Xmx256m -jar quarkus-run.jar. */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private final Process process;
-    final long millisToFirstResponse;
+    public final long millisToFirstResponse;
 
     private AppProcess(Process process, long millisToFirstResponse) {
         this.process = process;
@@ -24,7 +23,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Starts the app and waits for the first 200 on {@code probePath}, timing it from the spawn. */
-    static AppProcess start(Path jar, int port, Map<String, String> env, String probePath, Path log) throws IOException {
+    public static AppProcess start(Path jar, int port, Map<String, String> env, String probePath, Path log) throws IOException {
         // The Dockerfile's JVM options, for the app and the minimal app alike.
         List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC"));
         // The class-data-sharing archive matches only the class path it was built with: run from the app's folder.
@@ -62,12 +61,12 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("The app did not answer " + probePath + " in time; see " + log);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Resident set size in MB, from the kernel's view of the JVM process. */
-    double rssMegabytes() throws IOException {
+    public double rssMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
