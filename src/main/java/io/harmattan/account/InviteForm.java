@@ -1,6 +1,7 @@
 package io.harmattan.account;
 
 import io.harmattan.web.EmailAddress;
+import io.harmattan.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,7 +24,8 @@ public record InviteForm(
 
     /** The form as typed, with surrounding spaces dropped. */
     public static InviteForm of(String firstName, String lastName, String email, String language) {
-        return new InviteForm(strip(firstName), strip(lastName), strip(email), strip(language));
+        return new InviteForm(strip(PlainText.withoutBidiControls(firstName)), strip(PlainText.withoutBidiControls(lastName)),
+                strip(email), strip(language));
     }
 
     /** A field as typed, for the form shown again ("" when nothing was typed): firstName, lastName or email. */

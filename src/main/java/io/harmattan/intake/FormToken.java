@@ -19,10 +19,17 @@ public final class FormToken {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    /** A form left open longer than this is answered "expired" and re-shown, answers kept, with a fresh token. */
+    public static final Duration LIFETIME = Duration.ofHours(24);
+
     public record Parsed(String id, Instant issuedAt) {
 
         public Duration age(Instant now) {
             return Duration.between(issuedAt, now);
+        }
+
+        public boolean isExpired(Instant now) {
+            return age(now).compareTo(LIFETIME) > 0;
         }
     }
 

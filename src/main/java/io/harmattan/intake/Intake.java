@@ -166,7 +166,8 @@ public class Intake {
      * form or Idempotency-Key arrives twice at once, the unique key lets one insert win and the
      * other call answers with the winner's reference.
      */
-    public Result submit(InterestForm form, String language, Origin origin, Instant now) {
+    public Result submit(InterestForm submitted, String language, Origin origin, Instant now) {
+        InterestForm form = submitted.withoutBidiControls();
         Map<String, String> fields = validate(form, language);
         boolean unknownChoice = fields.isEmpty() && !knownCodes(form);
         if (!fields.isEmpty() || unknownChoice) {

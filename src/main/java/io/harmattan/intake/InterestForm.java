@@ -1,6 +1,7 @@
 package io.harmattan.intake;
 
 import io.harmattan.web.EmailAddress;
+import io.harmattan.web.PlainText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +39,13 @@ public record InterestForm(
 
     public static InterestForm empty() {
         return new InterestForm("", "", "", "", "", List.of(), List.of(), List.of(), "", "", false, false, null, null);
+    }
+
+    /** The same answers with bidi controls taken out of the names a consultant reads in lists. */
+    public InterestForm withoutBidiControls() {
+        return new InterestForm(PlainText.withoutBidiControls(name), email, PlainText.withoutBidiControls(organisation),
+                PlainText.withoutBidiControls(jobTitle), phone, sectors, countries, services, timeframe, needs, consent,
+                marketingOptIn, token, honeypot);
     }
 
     public List<String> sectorsOrEmpty() {

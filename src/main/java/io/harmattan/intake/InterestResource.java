@@ -81,8 +81,8 @@ public class InterestResource {
     public Response submit(@BeanParam InterestForm form) {
         Instant now = Instant.now();
         Optional<FormToken.Parsed> token = tokens().verify(form.token());
-        if (token.isEmpty()) {
-            // Unreadable or forged: keep what the person typed and give them a fresh form to send.
+        if (token.isEmpty() || token.get().isExpired(now)) {
+            // Unreadable, forged or a day old: keep what the person typed and give them a fresh form to send.
             return answer(400, page(form, Map.of(), "expired", tokens().issue(now)));
         }
         Intake.Origin origin = Intake.Origin.form(token.get().id(), intake.clientKey(clientAddress.of(request)),

@@ -18,7 +18,10 @@ public final class SpamCheck {
     public static final Duration MINIMUM_FILL_TIME = Duration.ofSeconds(3);
     static final int MAXIMUM_LINKS = 3;
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.|\\[url|<a\\s)");
-    private static final Pattern MARKUP = Pattern.compile("(?i)<\\s*(script|iframe|a|img)\\b|\\[/?url");
+    /** Tags that run code or load content (svg and math included), event-handler attributes, javascript: links, BBCode. */
+    private static final Pattern MARKUP = Pattern.compile(
+            "(?i)<\\s*(script|iframe|a|img|svg|math|object|embed|style|link|meta|form|video|audio|source|base)\\b"
+                    + "|<[^>]*\\son[a-z]+\\s*=|javascript\\s*:|\\[/?url");
 
     private SpamCheck() {
     }

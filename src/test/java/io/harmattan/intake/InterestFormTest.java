@@ -66,7 +66,7 @@ class InterestFormTest {
             fields.put(changes[i], changes[i + 1]);
         }
         RequestSpecification request = given().redirects().follow(false).cookie("csrf-token", csrf.cookie())
-                .header("X-Forwarded-For", client);
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Forwarded-For", client);
         fields.forEach((name, value) -> {
             if (value instanceof List<?> values) {
                 request.formParam(name, values.toArray());
@@ -184,6 +184,28 @@ class InterestFormTest {
                 .then().statusCode(400).extract().asString();
         assertThat(body).contains("could not be checked", "value=\"" + email + "\"");
         assertThat(leadsWithEmail(email)).isZero();
+    }
+
+    @Test
+    void aFormLeftOpenForMoreThanADayIsShownAgainWithAFreshToken() {
+        String email = uniqueEmail();
+        String stale = new FormToken(StackEnv.DEV_SESSION_SECRET).issue(Instant.now().minus(java.time.Duration.ofHours(25)));
+        String body = validForm(csrf(), stale, email).post("/interest").then().statusCode(400).extract().asString();
+        assertThat(body).contains("could not be checked", "value=\"" + email + "\"").doesNotContain("value=\"" + stale + "\"");
+        assertThat(leadsWithEmail(email)).isZero();
+        String dayOld = new FormToken(StackEnv.DEV_SESSION_SECRET).issue(Instant.now().minus(java.time.Duration.ofHours(23)));
+        validForm(csrf(), dayOld, uniqueEmail()).post("/interest").then().statusCode(303);
+    }
+
+    @Test
+    void bidiControlsAreTakenOutOfNamesAndOrganisations() {
+        String email = uniqueEmail();
+        validForm(csrf(), tokenOpenedAMinuteAgo(), email, "name", "Awa \u202EeroT\u202C", "organisation",
+                "\u2066Sahel\u2069 Gold", "jobTitle", "Head\u202D of security").post("/interest").then().statusCode(303);
+        Lead lead = QuarkusTransaction.requiringNew().call(() -> Lead.<Lead>find("email", email).firstResult());
+        assertThat(lead.name).isEqualTo("Awa eroT");
+        assertThat(lead.organisation).isEqualTo("Sahel Gold");
+        assertThat(lead.jobTitle).isEqualTo("Head of security");
     }
 
     @Test

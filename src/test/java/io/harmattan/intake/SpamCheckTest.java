@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harmattan.lead.SpamReason;
 import io.harmattan.lead.SpamReason.Signal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SpamCheckTest {
@@ -35,5 +36,18 @@ class SpamCheckTest {
         assertThat(SpamCheck.reason(null, HUMAN, links)).hasValue(new Signal(SpamReason.LINKS, 4));
         assertThat(SpamCheck.reason(null, HUMAN, "[url=http://x.example]cheap[/url]")).hasValue(Signal.of(SpamReason.MARKUP));
         assertThat(SpamCheck.reason(null, HUMAN, "fine", "<a href=x>name</a>")).hasValue(Signal.of(SpamReason.MARKUP));
+    }
+
+    @Test
+    void svgAndEventHandlersCountAsMarkupButOrdinaryComparisonsDoNot() {
+        for (String markup : List.of("<svg onload=alert(1)>", "<SVG/onload=alert(1)>", "<math><mi>x</mi></math>",
+                "<div onmouseover = \"steal()\">hi</div>", "<p style=x onclick=go()>", "click javascript:alert(1)",
+                "<object data=x>", "<embed src=x>")) {
+            assertThat(SpamCheck.reason(null, HUMAN, markup)).as(markup).hasValue(Signal.of(SpamReason.MARKUP));
+        }
+        for (String prose : List.of("Budget < 50,000 USD on three sites", "Fewer than 10 staff; ratio 3 < 5 > 2",
+                "We run convoys on the Ouaga-Niamey road")) {
+            assertThat(SpamCheck.reason(null, HUMAN, prose)).as(prose).isEmpty();
+        }
     }
 }
