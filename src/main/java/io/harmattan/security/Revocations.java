@@ -41,7 +41,7 @@ public class Revocations {
 
     private static final Logger LOG = Logger.getLogger(Revocations.class);
     /** Longer than any session lives (the realm's ssoSessionMaxLifespan is 10 hours). */
-    static final Duration KEEP = Duration.ofHours(12);
+    public static final Duration KEEP = Duration.ofHours(12);
     private static final Duration OVERLAP = Duration.ofSeconds(30);
     private static final Pattern CLAIM = Pattern.compile("\"(sid|sub)\"\\s*:\\s*\"([^\"]{1,100})\"");
 

@@ -40,6 +40,9 @@ class RealmFilesTest {
         JsonNode realm = production();
         assertThat(realm.get("realm").asText()).isEqualTo("harmattan");
         assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.get("failureFactor").asInt()).isBetween(3, 10);
+        assertThat(realm.get("permanentLockout").asBoolean()).as("a locked-out person is not locked out for good").isFalse();
+        assertThat(realm.get("maxFailureWaitSeconds").asInt()).isGreaterThanOrEqualTo(900);
         List<String> roles = new ArrayList<>();
         realm.at("/roles/realm").forEach(role -> roles.add(role.get("name").asText()));
         assertThat(roles).containsExactlyInAnyOrder("consultant", "lead-consultant", "admin", "client");
@@ -104,5 +107,26 @@ class RealmFilesTest {
         assertThat(cli.get("directAccessGrantsEnabled").asBoolean()).isTrue();
         assertThat(client(dev, "harmattan-web")).isNotNull();
         assertThat(dev.has("_comment")).isFalse();
+    }
+
+    @Test
+    void productionRealmSetsThePasswordPolicyAndShortLivedTokens() throws IOException {
+        JsonNode realm = production();
+        assertThat(realm.get("passwordPolicy").asText()).contains("length(12)", "notUsername", "notEmail")
+                .doesNotContain("maxLength", "forceExpiredPasswordChange");
+        assertThat(realm.get("accessTokenLifespan").asInt()).as("ID and access tokens").isLessThanOrEqualTo(300);
+        assertThat(realm.get("ssoSessionIdleTimeout").asInt()).as("idle").isLessThanOrEqualTo(1800);
+        assertThat(realm.get("ssoSessionMaxLifespan").asInt()).as("absolute").isLessThanOrEqualTo(36000);
+        assertThat(io.harmattan.security.Revocations.KEEP.toSeconds()).as("a revocation outlives every session it ends")
+                .isGreaterThanOrEqualTo(realm.get("ssoSessionMaxLifespan").asLong());
+    }
+
+    @Test
+    void keycloakTellsTheAppWhenASessionEndsElsewhere() throws IOException {
+        JsonNode web = client(production(), "harmattan-web");
+        assertThat(web.at("/attributes/backchannel.logout.url").asText())
+                .isEqualTo("${HARMATTAN_PUBLIC_URL}/auth/back-channel-logout");
+        assertThat(web.at("/attributes/backchannel.logout.session.required").asText()).isEqualTo("true");
+        assertThat(web.get("frontchannelLogout").asBoolean()).isFalse();
     }
 }

@@ -99,6 +99,30 @@ class SecurityBaselineTest {
     }
 
     @Test
+    void aFormOpenInOneTabStillPostsAfterAnotherPageWasOpenedInASecondTab() {
+        Response first = given().get("/interest");
+        String cookie = first.cookie("csrf-token");
+        String token = first.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
+        // The second tab sends the same cookie and gets the same token back: the first tab's form stays good.
+        Response second = given().cookie("csrf-token", cookie).get("/interest");
+        String secondCookie = second.cookie("csrf-token") == null ? cookie : second.cookie("csrf-token");
+        given().cookie("csrf-token", secondCookie).formParam("csrf-token", token).formParam("email", "a@b.test")
+                .post("/test-probe/form").then().statusCode(200);
+    }
+
+    @Test
+    void aMalformedCsrfTokenIsA400NotA500() {
+        String cookie = given().get("/interest").cookie("csrf-token");
+        for (String token : java.util.List.of("xCwDS2cwbgEsl1mYI3HyRg\u00bf'\"(", "%%%", "", "a".repeat(5000))) {
+            given().cookie("csrf-token", cookie).formParam("csrf-token", token).formParam("email", "a@b.test")
+                    .post("/test-probe/form").then().statusCode(400);
+            given().cookie("csrf-token", cookie).header("X-CSRF-TOKEN", token).formParam("email", "a@b.test")
+                    .post("/test-probe/form").then().statusCode(400);
+        }
+        given().cookie("csrf-token", "\u00bf%%").formParam("csrf-token", "x").post("/test-probe/form").then().statusCode(400);
+    }
+
+    @Test
     void pageEndpointsTakeOnlyFormBodiesSoTheCsrfCheckCannotBeSidestepped() {
         given().contentType("text/plain").body("name=x").post("/interest").then().statusCode(415);
         given().contentType("application/json").body("{}").post("/test-probe/form").then().statusCode(415);
