@@ -24,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -96,18 +95,6 @@ public class Revocations {
         Instant now = Instant.now();
         subjects.merge(subject, now, (a, b) -> a.isAfter(b) ? a : b);
         record(null, subject, now, reason);
-    }
-
-    /**
-     * A sign-out here (the page's button): quarkus-oidc reports it before redirecting to Keycloak,
-     * and the session ends on every instance whether or not the browser ever reaches Keycloak.
-     */
-    void signedOut(@Observes SecurityEvent event) {
-        if (event.getEventType() == SecurityEvent.Type.OIDC_LOGOUT_RP_INITIATED && event.getSecurityIdentity() != null
-                && event.getSecurityIdentity().getPrincipal() instanceof JsonWebToken idToken) {
-            Object sid = idToken.getClaim("sid");
-            revokeSession(sid == null ? null : sid.toString(), idToken.getSubject(), "signed out");
-        }
     }
 
     /**

@@ -50,11 +50,28 @@ public class SessionBoundCsrf {
         this.key = Keys.hmac(config.formSecret(), Keys.Purpose.CSRF_SESSION);
     }
 
+    /**
+     * This request's CSRF token: the one quarkus-rest-csrf handed the page, or else the one its
+     * cookie holds. Error pages (a 403, a 404) are rendered without the extension's filter, yet
+     * their sign-out button needs a token too.
+     */
+    public String getToken() {
+        RoutingContext context = request.getCurrent();
+        if (context == null) {
+            return "";
+        }
+        Object token = context.get(TOKEN_KEY);
+        if (token != null) {
+            return token.toString();
+        }
+        io.vertx.core.http.Cookie cookie = context.request().getCookie(TOKEN_FIELD);
+        return cookie == null ? "" : cookie.getValue();
+    }
+
     /** The value of the page's {@value #FIELD} field; empty for a visitor who is not signed in. */
     public String getField() {
-        RoutingContext context = request.getCurrent();
-        Object token = context == null ? null : context.get(TOKEN_KEY);
-        return identity.isAnonymous() || token == null ? "" : sign(token.toString(), binding());
+        String token = getToken();
+        return identity.isAnonymous() || token.isEmpty() ? "" : sign(token, binding());
     }
 
     @ServerRequestFilter

@@ -13,7 +13,6 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,17 +69,8 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String path = context.normalizedPath();
-        if (path.startsWith("/api/") || path.equals(CALLBACK_PATH)) {
-            return oidc.authenticate(context, identityProviderManager);
-        }
-        if (path.equals(LOGOUT_PATH)) {
-            if (context.request().method() != HttpMethod.POST) {
-                // Only the page's sign-out button (a POST) signs out: a link or an image elsewhere must not.
-                context.response().setStatusCode(405).putHeader("Allow", "POST").end();
-                return Uni.createFrom().nullItem();
-            }
-            context.response().addCookie(expired(context, COOKIE));
-            // OIDC verifies the session and redirects to Keycloak's sign-out; Revocations hears of it first.
+        // Sign-out (SignOutResource) needs the ID token itself, to name the session to Keycloak.
+        if (path.startsWith("/api/") || path.equals(CALLBACK_PATH) || path.equals(LOGOUT_PATH)) {
             return oidc.authenticate(context, identityProviderManager);
         }
         Instant now = Instant.now();

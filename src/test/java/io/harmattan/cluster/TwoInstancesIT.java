@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,8 +78,15 @@ class TwoInstancesIT {
         assertThat(get(secondUrl, "/console", copied).statusCode()).isEqualTo(200);
         assertThat(get(firstUrl, "/console", copied).statusCode()).isEqualTo(200);
 
-        Response signOut = given().baseUri(firstUrl).redirects().follow(false).header("Cookie", session).post("/logout");
-        assertThat(signOut.statusCode()).isEqualTo(302);
+        Response page = get(firstUrl, "/console", session);
+        Matcher csrf = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        Matcher bound = Pattern.compile("name=\"csrf-session\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertThat(csrf.find() && bound.find()).as("the sign-out form's tokens").isTrue();
+        Response signOut = given().baseUri(firstUrl).redirects().follow(false)
+                .header("Cookie", session + "; csrf-token=" + page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.group(1))
+                .formParam("csrf-session", bound.group(1)).post("/logout");
+        assertThat(signOut.statusCode()).isEqualTo(303);
 
         assertThat(get(firstUrl, "/console", copied).statusCode()).as("at once on the instance signed out of").isEqualTo(302);
         // The other instance reads the shared record within about a second.

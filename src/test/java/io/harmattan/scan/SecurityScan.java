@@ -83,13 +83,16 @@ public final class SecurityScan {
                 String client = CodeFlowLogin.sessionCookies(app, "/portal", "demo-client", "demo");
                 seedLeads(app);
 
+                FormTokens form = formTokens(app);
                 results.add(sqlmap("public form POST /interest", out, List.of("-u", app + "/interest", "--data",
                         "name=Awa+Traore&email=scan%40example.org&organisation=Sahel+Gold&jobTitle=Director&phone=%2B22370000000"
                                 + "&sectors=mining&countries=ML&services=risk-assessment&timeframe=now"
-                                + "&needs=Security+review+of+a+gold+mine&consent=true&csrf-token=x&token=x",
-                        "--csrf-token=csrf-token", "--csrf-url=" + app + "/interest",
-                        "-p", "name,email,organisation,jobTitle,phone,sectors,countries,services,timeframe,needs",
-                        "--eval=" + freshFormToken(app))));
+                                + "&needs=Security+review+of+a+gold+mine&consent=true&csrf-token=" + form.csrf() + "&token="
+                                + form.formToken(),
+                        // One CSRF pair and one form token serve the whole run (a day each); the first request stores a
+                        // lead and later ones replay it, while the API target below stores a new lead per request.
+                        "--cookie=csrf-token=" + form.csrfCookie(), "--drop-set-cookie",
+                        "-p", "name,email,organisation,jobTitle,phone,sectors,countries,services,timeframe,needs")));
                 results.add(sqlmap("web-to-lead API POST /api/v1/leads", out, List.of("-u", app + "/api/v1/leads", "--threads=2",
                         "--headers=X-Api-Key: " + API_KEY, "--data",
                         "{\"name\":\"Awa Traore\",\"email\":\"scan@example.org\",\"organisation\":\"Sahel Gold\","
@@ -138,13 +141,24 @@ public final class SecurityScan {
         }
     }
 
-    /**
-     * Python for sqlmap's --eval: the form's one-time token comes fresh from the page before each
-     * request (a replayed token would make every later request a replay of the first lead).
-     */
-    private static String freshFormToken(String app) {
-        return "import re,urllib.request;token=re.search(r'name=\"token\" value=\"([^\"]+)\"',"
-                + "urllib.request.urlopen('" + app + "/interest').read().decode()).group(1)";
+    record FormTokens(String csrfCookie, String csrf, String formToken) {
+    }
+
+    /** The public form's CSRF cookie and field and its one-time token, as a browser gets them. */
+    private static FormTokens formTokens(String app) throws IOException, InterruptedException {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app + "/interest")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf-token="))
+                .map(c -> c.substring("csrf-token=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        return new FormTokens(cookie, field(page.body(), "csrf-token"), field(page.body(), "token"));
+    }
+
+    private static String field(String page, String name) {
+        Matcher field = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(page);
+        if (!field.find()) {
+            throw new IllegalStateException("No " + name + " field on the form");
+        }
+        return URLEncoder.encode(field.group(1), StandardCharsets.UTF_8);
     }
 
     private static String accessToken(String realmUrl, String username) throws IOException, InterruptedException {
@@ -180,7 +194,7 @@ public final class SecurityScan {
         // "folder": this app's address and port only, so Keycloak on the same host is never attacked.
         List<String> command = new ArrayList<>(List.of("wapiti", "-u", url, "--scope", "folder", "--flush-session",
                 "-m", "sql,blindsql,xss,permanentxss,exec,file,redirect,crlf,csp,csrf,methods,xxe",
-                "-x", url.replaceAll("(https?://[^/]+).*", "$1") + "/logout", "--max-scan-time", "600",
+                "--max-scan-time", "600",
                 "--max-links-per-page", "40", "-d", "4", "-f", "json", "-o", report.toString()));
         if (cookies != null) {
             command.addAll(List.of("-H", "Cookie: " + cookies));

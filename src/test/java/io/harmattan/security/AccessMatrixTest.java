@@ -48,6 +48,8 @@ class AccessMatrixTest {
             Map.entry("GET /interest/received", "404 404 404 404 404"), // without a reference: nothing to show
             Map.entry("GET /language/{language}", "303 303 303 303 303"),
             Map.entry("GET /signed-out", "303 303 303 303 303"), // to the landing page, with its message
+            // Sign-out is a form POST like any other: without its CSRF token, nobody is signed out.
+            Map.entry("POST /logout", "400 400 400 400 400"),
             // Where a signed-in person starts.
             Map.entry("GET /home", "302 303 303 303 303"),
             // The client portal: clients only, and only their organisation's items (the ids here are nobody's).

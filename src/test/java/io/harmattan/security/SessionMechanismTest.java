@@ -98,23 +98,30 @@ class SessionMechanismTest {
     }
 
     @Test
-    void aCrossSiteGetOfTheSignOutAddressSignsNobodyOut() throws Exception {
+    void aCrossSiteGetOrPostOfTheSignOutAddressSignsNobodyOut() throws Exception {
         String session = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-consultant", "demo");
         Response link = given().redirects().follow(false).header("Cookie", session).get("/logout");
-        // Sign-out is a POST from the page's button; a GET (an image, a link on another site) is not one.
+        // Sign-out is a POST from the page's button, with its CSRF token; a link, an image or another site's form is not.
         assertThat(link.statusCode()).isEqualTo(405);
         assertThat(link.getDetailedCookies().asList()).noneMatch(c -> c.getName().startsWith("q_session") && c.getMaxAge() == 0);
+        Response forged = given().redirects().follow(false).header("Cookie", session)
+                .contentType("application/x-www-form-urlencoded").post("/logout");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.getDetailedCookies().asList()).noneMatch(c -> c.getName().startsWith("q_session") && c.getMaxAge() == 0);
         assertThat(get("/console", session).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void signingOutClearsTheIdentityCookie() throws Exception {
+    void signingOutClearsTheSessionAndIdentityCookies() throws Exception {
         String session = CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/console", "demo-lead", "demo");
         String identity = identityCookie(session);
-        Response out = given().redirects().follow(false).header("Cookie", session + "; " + SessionMechanism.COOKIE + "=" + identity)
-                .post("/logout");
-        assertThat(out.getDetailedCookie(SessionMechanism.COOKIE)).isNotNull();
+        Response out = new FormSession(session + "; " + SessionMechanism.COOKIE + "=" + identity).open("/console")
+                .post(Map.of()).post("/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).startsWith(TestStack.get().keycloak.realmUrl() + "/protocol/openid-connect/logout")
+                .contains("id_token_hint=").contains("post_logout_redirect_uri=");
         assertThat(out.getDetailedCookie(SessionMechanism.COOKIE).getMaxAge()).isZero();
+        assertThat(out.getDetailedCookie("q_session").getMaxAge()).isZero();
     }
 
     @Test
