@@ -194,8 +194,9 @@ public final class SecurityScan {
         // "folder": this app's address and port only, so Keycloak on the same host is never attacked.
         List<String> command = new ArrayList<>(List.of("wapiti", "-u", url, "--scope", "folder", "--flush-session",
                 "-m", "sql,blindsql,xss,permanentxss,exec,file,redirect,crlf,csp,csrf,methods,xxe",
-                "--max-scan-time", "600",
-                "--max-links-per-page", "40", "-d", "4", "-f", "json", "-o", report.toString()));
+                // The inbox alone links to thousands of filter combinations: two levels reach every kind of page and form.
+                "--max-scan-time", "780", "--max-attack-time", "45", "--max-links-per-page", "25", "-d", "2",
+                "-f", "json", "-o", report.toString()));
         if (cookies != null) {
             command.addAll(List.of("-H", "Cookie: " + cookies));
         }
@@ -213,8 +214,11 @@ public final class SecurityScan {
                         + item.path("info").asText()));
             }
         }
-        int crawled = json.path("infos").path("crawled_pages_nbr").asInt(json.path("infos").path("crawled_pages").size());
-        return new Finding("wapiti", target, found.size(), found.isEmpty() ? crawled + " pages crawled, nothing found"
+        Matcher crawled = Pattern.compile("found (\\d+) URLs and forms").matcher(log);
+        if (!crawled.find() || Integer.parseInt(crawled.group(1)) < 2) {
+            return new Finding("wapiti", target, 1, "crawled nothing: " + lastLines(log, 3));
+        }
+        return new Finding("wapiti", target, found.size(), found.isEmpty() ? crawled.group(1) + " URLs and forms attacked, nothing found"
                 : String.join("; ", found));
     }
 

@@ -121,10 +121,19 @@ class AccessMatrixTest {
     private static final Pattern PARAMETER = Pattern.compile("\\{([a-z]+)(?::([a-z]+)[^}]*)?}");
     private static final String NOBODY = "999999999";
 
-    /** Every "METHOD /path/template" the application serves, from its compiled resource classes. */
-    static List<String> endpoints() throws IOException, ClassNotFoundException {
+    /** One endpoint: its HTTP method, its path template and the Java method serving it. */
+    record Endpoint(String verb, String template, Method method) {
+
+        @Override
+        public String toString() {
+            return verb + " " + template;
+        }
+    }
+
+    /** Every endpoint the application serves, from its compiled resource classes. */
+    static List<Endpoint> all() throws IOException, ClassNotFoundException {
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
-        List<String> endpoints = new ArrayList<>();
+        List<Endpoint> endpoints = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("io/harmattan"))) {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
@@ -139,12 +148,17 @@ class AccessMatrixTest {
                             .map(HttpMethod::value).findFirst().orElse(null);
                     if (verb != null) {
                         Path sub = method.getAnnotation(Path.class);
-                        endpoints.add(verb + " " + join(root.value(), sub == null ? "" : sub.value()));
+                        endpoints.add(new Endpoint(verb, join(root.value(), sub == null ? "" : sub.value()), method));
                     }
                 }
             }
         }
         return endpoints;
+    }
+
+    /** Every "METHOD /path/template" the application serves. */
+    static List<String> endpoints() throws IOException, ClassNotFoundException {
+        return all().stream().map(Endpoint::toString).toList();
     }
 
     private static String join(String root, String sub) {
