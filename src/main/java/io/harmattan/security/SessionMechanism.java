@@ -23,6 +23,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,12 +101,11 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
 
     /** A revoked session's cookies are dropped, so the browser starts again with a sign-in. */
     private static void end(RoutingContext context) {
+        // The request's cookies and the response's share one jar in Vert.x: read the names before adding.
+        List<String> sessionCookies = context.request().cookies().stream().map(Cookie::getName)
+                .filter(name -> name.startsWith("q_session")).toList();
         context.response().addCookie(expired(context, COOKIE));
-        for (Cookie cookie : context.request().cookies()) {
-            if (cookie.getName().startsWith("q_session")) {
-                context.response().addCookie(expired(context, cookie.getName()));
-            }
-        }
+        sessionCookies.forEach(name -> context.response().addCookie(expired(context, name)));
     }
 
     /** The identity in a valid, unexpired cookie bound to this request's OIDC session, if any. */

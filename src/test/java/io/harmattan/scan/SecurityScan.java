@@ -79,8 +79,9 @@ public final class SecurityScan {
                 db.source("db/demo/R__demo_data.sql");
                 db.source("db/demo/R__demo_briefings.sql");
                 System.out.println("App up at " + app + "; signing in each role ...");
-                String consultant = CodeFlowLogin.sessionCookies(app, "/console", "demo-consultant", "demo");
-                String client = CodeFlowLogin.sessionCookies(app, "/portal", "demo-client", "demo");
+                String consultant = withCsrfCookie(app + "/console/leads",
+                        CodeFlowLogin.sessionCookies(app, "/console", "demo-consultant", "demo"));
+                String client = withCsrfCookie(app + "/portal", CodeFlowLogin.sessionCookies(app, "/portal", "demo-client", "demo"));
                 seedLeads(app);
 
                 FormTokens form = formTokens(app);
@@ -139,6 +140,20 @@ public final class SecurityScan {
                 throw new IllegalStateException("Seeding a lead failed: " + created.statusCode() + " " + created.body());
             }
         }
+    }
+
+    /**
+     * The session cookies plus the CSRF cookie a page hands out with them: wapiti sends the cookies
+     * given on its command line in place of those it collects, and without the CSRF one every form
+     * it posts would stop at the token check instead of reaching the application.
+     */
+    private static String withCsrfCookie(String page, String cookies) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page))
+                .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf-token="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No CSRF cookie from " + page + ": " + answer.statusCode()));
+        return cookies + "; " + csrf;
     }
 
     record FormTokens(String csrfCookie, String csrf, String formToken) {
