@@ -73,7 +73,8 @@ class OddInputTest {
                 }
             }
             if (endpoint.template().contains("{")) {
-                for (String odd : ODD) {
+                // Not the 5,000-character value: an address that long is refused by Vert.x before reading the body.
+                for (String odd : ODD.stream().filter(odd -> odd.length() < 100).toList()) {
                     String oddPath = endpoint.template().replaceAll("\\{[^}]+}", URLEncoder.encode(odd, StandardCharsets.UTF_8)
                             .replace("+", "%20"));
                     RequestSpecification request = request(endpoint, page);
