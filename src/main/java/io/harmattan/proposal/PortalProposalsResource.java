@@ -117,11 +117,18 @@ public class PortalProposalsResource {
     public Response pdf(@PathParam("id") String id) {
         Membership organisation = memberships.require(viewer.getSubject());
         long proposalId = visible(id, organisation);
-        int number = QuarkusTransaction.requiringNew().call(() -> Proposal.<Proposal>findById(proposalId).liveNumber);
-        byte[] pdf = documents.of(proposalId, number, organisation.name());
-        String reference = QuarkusTransaction.requiringNew().call(() -> Proposal.<Proposal>findById(proposalId).reference);
+        Sent sent = QuarkusTransaction.requiringNew().call(() -> {
+            Proposal proposal = Proposal.findById(proposalId);
+            return new Sent(proposal.reference, proposal.liveNumber);
+        });
+        byte[] pdf = documents.of(proposalId, sent.number(), organisation.name());
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + reference + "-v" + number + ".pdf\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + sent.reference() + "-v" + sent.number() + ".pdf\"")
+                .build();
+    }
+
+    /** What the download is named after: the proposal's reference and the version the client was sent. */
+    private record Sent(String reference, int number) {
     }
 
     @POST
