@@ -25,8 +25,16 @@ public interface HarmattanConfig {
         @io.smallrye.config.WithDefault("5")
         int maxPerEmailPerHour();
 
+        /** Per client address, for the public form. */
         @io.smallrye.config.WithDefault("20")
         int maxPerClientPerHour();
+
+        /**
+         * Per API key, for the web-to-lead API: a partner website relays many prospects from one
+         * address, so its key has a budget of its own (the per-email limit still holds).
+         */
+        @io.smallrye.config.WithDefault("500")
+        int maxPerApiKeyPerHour();
     }
 
     /** The consultants' working hours and the first-response promise, in business time. */

@@ -12,7 +12,9 @@ import io.harmattan.reference.AdvisoryService;
 import io.harmattan.security.Keys;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
+import io.harmattan.web.Unavailable;
 import io.harmattan.web.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,9 +78,12 @@ public class Intake {
 
     /**
      * How long this sender must wait, if they have sent too many requests in the last hour from
-     * this email or this client. Counted in the database, so the limit holds across instances.
+     * this email or this client (the form's client address, or the API's key). Counted in the database, so the limit holds across instances.
      */
-    private Optional<Duration> retryAfter(String email, String clientKey, Instant now) {
+    private Optional<Duration> retryAfter(String email, Origin origin, Instant now) {
+        String clientKey = origin.clientKey();
+        int clientLimit = "api".equals(origin.source()) ? config.intake().maxPerApiKeyPerHour()
+                : config.intake().maxPerClientPerHour();
         Instant since = now.minus(Duration.ofHours(1));
         List<Recent> over = new ArrayList<>();
         Recent byEmail = recentFromEmail(email, since);
@@ -86,7 +91,7 @@ public class Intake {
             over.add(byEmail);
         }
         Recent byClient = recentFromClient(clientKey, since);
-        if (byClient.count() >= config.intake().maxPerClientPerHour()) {
+        if (byClient.count() >= clientLimit) {
             over.add(byClient);
         }
         return over.stream().map(recent -> Duration.between(now, recent.oldest().plus(Duration.ofHours(1))))
@@ -167,6 +172,18 @@ public class Intake {
      * other call answers with the winner's reference.
      */
     public Result submit(InterestForm submitted, String language, Origin origin, Instant now) {
+        Result result = decide(submitted, language, origin, now);
+        // Prometheus: harmattan_leads_total{source, outcome}; invalid and limited are the refused.
+        String outcome = result instanceof Stored ? "stored" : result instanceof Quarantined ? "quarantined"
+                : result instanceof Replayed ? "replayed" : result instanceof Invalid ? "invalid" : "limited";
+        registry.counter("harmattan.leads", "source", origin.source(), "outcome", outcome).increment();
+        return result;
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    private Result decide(InterestForm submitted, String language, Origin origin, Instant now) {
         InterestForm form = submitted.withoutBidiControls();
         Map<String, String> fields = validate(form, language);
         boolean unknownChoice = fields.isEmpty() && !knownCodes(form);
@@ -184,7 +201,7 @@ public class Intake {
                 if (earlier.isPresent()) {
                     return new Replayed(earlier.get());
                 }
-                Optional<Duration> wait = retryAfter(normalisedEmail(form.email()), origin.clientKey(), now);
+                Optional<Duration> wait = retryAfter(normalisedEmail(form.email()), origin, now);
                 if (wait.isPresent()) {
                     return new Limited(wait.get());
                 }
@@ -197,6 +214,10 @@ public class Intake {
                 return spam.isPresent() ? new Quarantined(lead.reference) : new Stored(lead.reference);
             });
         } catch (RuntimeException raced) {
+            if (Unavailable.isCause(raced)) {
+                // The database is away or locked: asking it again would only double the wait.
+                throw raced;
+            }
             return new Replayed(referenceOf(origin).orElseThrow(() -> raced));
         }
         if (stored[0] != 0) {

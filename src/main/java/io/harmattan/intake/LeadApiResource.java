@@ -1,6 +1,5 @@
 package io.harmattan.intake;
 
-import io.harmattan.web.ClientAddress;
 import io.harmattan.web.ApiErrors;
 import io.harmattan.web.ApiErrors.Errors;
 import io.harmattan.web.ApiErrors.FieldError;
@@ -55,12 +54,6 @@ public class LeadApiResource {
     @Inject
     Intake intake;
 
-    @Inject
-    io.vertx.core.http.HttpServerRequest http;
-
-    @Inject
-    ClientAddress clientAddress;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a request for interest",
@@ -75,7 +68,7 @@ public class LeadApiResource {
     @APIResponse(responseCode = "401", description = "Missing or invalid X-Api-Key")
     @APIResponse(responseCode = "413", description = "Body over 256 KB")
     @APIResponse(responseCode = "415", description = "Body is not application/json")
-    @APIResponse(responseCode = "429", description = "Too many requests from this email or client in the last hour;"
+    @APIResponse(responseCode = "429", description = "Too many requests from this email or with this API key in the last hour;"
             + " Retry-After says when to try again")
     public Response create(@HeaderParam("X-Api-Key") String apiKey, @HeaderParam("Idempotency-Key") String idempotency,
             LeadRequest request) {
@@ -87,7 +80,7 @@ public class LeadApiResource {
             return ApiErrors.badRequest(List.of(new FieldError("Idempotency-Key", "must be 1 to 100 characters")));
         }
         Intake.Origin origin = Intake.Origin.api(idempotency == null ? null : caller.get() + ":" + idempotency,
-                intake.clientKey(clientAddress.of(http)));
+                intake.clientKey("api-key:" + caller.get()));
         LeadRequest body = request == null ? LeadRequest.EMPTY : request;
         InterestForm form = new InterestForm(body.name(), body.email(), body.organisation(), body.jobTitle(), body.phone(),
                 body.sectors(), body.countries(), body.services(), body.timeframe() == null ? "exploring" : body.timeframe(),

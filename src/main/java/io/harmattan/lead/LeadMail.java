@@ -9,6 +9,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.harmattan.persistence.Committed;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,8 @@ public class LeadMail {
     static final int MAX_ATTEMPTS = 20;
     /** Longer than the two sends can take (10 s timeouts each); a sender that died loses its claim then. */
     static final Duration CLAIM = Duration.ofMinutes(2);
+    /** A sender stops trying to record its send this long before its claim runs out. */
+    static final Duration CLAIM_MARGIN = Duration.ofSeconds(15);
 
     /** What the two messages say of a lead, copied out of it when its mail is claimed. */
     record Letter(long id, String reference, String name, String email, String language, String organisation,
@@ -165,14 +168,26 @@ public class LeadMail {
             failed = true;
         }
         record(leadId, claim, acknowledged, notified, failed ? lead.mailAttempts() + 1 : 0);
+        int sent = (acknowledged == null ? 0 : 1) + (notified == null ? 0 : 1);
+        if (sent > 0) {
+            registry.counter("harmattan.mails.sent", "kind", "lead").increment(sent);
+        }
+        if (failed) {
+            registry.counter("harmattan.mails.failed", "kind", "lead").increment();
+        }
     }
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     /**
      * What went out (and what failed) in one transaction. Bulk updates leave the lead's version
-     * alone: a mail going out is no edit that should make a consultant's open page stale.
+     * alone: a mail going out is no edit that should make a consultant's open page stale. Should the
+     * database be away, the record is tried again while this sender still holds the claim (less a
+     * margin), so that a mail already sent is not sent again by the retry job.
      */
     private static void record(long leadId, Instant claim, Instant acknowledged, Instant notified, int failedAttempt) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        Committed.before(claim.minus(CLAIM_MARGIN), () -> {
             releaseMail(leadId, claim);
             // Only the first record of a send counts, should a sender outlive its claim.
             if (acknowledged != null && Lead.update("ackSentAt = ?1 where id = ?2 and ackSentAt is null",

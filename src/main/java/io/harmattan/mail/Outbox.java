@@ -1,5 +1,6 @@
 package io.harmattan.mail;
 
+import io.harmattan.persistence.Committed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -30,12 +31,16 @@ public class Outbox {
     static final int MAX_ATTEMPTS = 20;
     /** Longer than one send can take (the relay's timeouts); a sender that died loses its claim then. */
     static final Duration CLAIM = Duration.ofMinutes(2);
+    static final Duration CLAIM_MARGIN = Duration.ofSeconds(15);
 
     @Inject
     Smtp smtp;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     private final ExecutorService senders = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(1000), new ThreadPoolExecutor.DiscardPolicy());
@@ -106,12 +111,14 @@ public class Outbox {
                     e instanceof Smtp.MailFailure ? e.getMessage() : e.getClass().getSimpleName());
             sent = false;
         }
+        registry.counter(sent ? "harmattan.mails.sent" : "harmattan.mails.failed", "kind", "outbox").increment();
+        // Recorded even if the database is away for a moment, while the claim holds: no second send.
+        Instant deadline = now.plus(CLAIM).minus(CLAIM_MARGIN);
         if (sent) {
-            QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
-                    "sentAt = ?1, claimedUntil = null where id = ?2", Instant.now(), id));
+            Committed.before(deadline, () -> OutboxMessage.update("sentAt = ?1, claimedUntil = null where id = ?2",
+                    Instant.now(), id));
         } else {
-            QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
-                    "attempts = attempts + 1, claimedUntil = null where id = ?1", id));
+            Committed.before(deadline, () -> OutboxMessage.update("attempts = attempts + 1, claimedUntil = null where id = ?1", id));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.harmattan.security;
 
+import io.harmattan.web.ErrorPages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ public class FormPostsOnly {
                 || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE))) {
             return null;
         }
-        return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE).build();
+        return ErrorPages.respond(Response.Status.UNSUPPORTED_MEDIA_TYPE.getStatusCode(), "form bodies only",
+                request.getUriInfo().getPath());
     }
 }

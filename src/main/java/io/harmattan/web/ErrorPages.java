@@ -48,8 +48,16 @@ public class ErrorPages {
      * The JSON API says 401 in JSON; a page hands over to the authentication mechanism, exactly
      * as Quarkus' own mapper does, so that quarkus-oidc sends the browser to sign in.
      */
+    @jakarta.inject.Inject
+    SignInService signIn;
+
     @ServerExceptionMapper
     public Uni<Response> unauthorized(UnauthorizedException e, UriInfo uri, RoutingContext context) {
+        if (!isApi(uri) && !signIn.isAvailable()) {
+            // Keycloak is away: say so here rather than send the browser to a server it cannot reach.
+            return Uni.createFrom().item(Response.fromResponse(respond(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                    "sign-in unavailable", uri)).header(HttpHeaders.RETRY_AFTER, Unavailable.RETRY_AFTER_SECONDS).build());
+        }
         if (!isApi(uri)) {
             return signInChallenge(context);
         }
@@ -82,8 +90,27 @@ public class ErrorPages {
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return respond(web.getResponse().getStatus(), "request refused", uri);
         }
+        if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("Failed to decode")) {
+            // A form body with broken percent-encoding ("%ZZ"): the sender's mistake.
+            return respond(Response.Status.BAD_REQUEST.getStatusCode(), "the body is not valid form encoding", uri);
+        }
+        if (Unavailable.isCause(e)) {
+            // The database cannot serve right now (down, read-only, full, locked): say so and when to come back.
+            LOG.warnf("Service unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return Response.fromResponse(respond(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                    "service temporarily unavailable; retry later", uri))
+                    .header(HttpHeaders.RETRY_AFTER, Unavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return respond(Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(), "internal error", uri);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Asks the authentication mechanism (quarkus-oidc's code flow) how to challenge: a redirect to sign in. */
@@ -108,7 +135,12 @@ public class ErrorPages {
     }
 
     private static Response respond(int status, String apiMessage, UriInfo uri) {
-        if (isApi(uri)) {
+        return respond(status, apiMessage, uri.getPath());
+    }
+
+    /** The error page (or, under /api/, the JSON error) for a status, for filters that refuse before any resource. */
+    public static Response respond(int status, String apiMessage, String path) {
+        if (path.startsWith("/api/")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(apiMessage)).build();
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

@@ -41,7 +41,8 @@ class TwoInstancesIT {
         env.remove("quarkus.http.test-port");
         // The realm's redirect URIs and back-channel logout name the first instance, as they would the balancer.
         firstUrl = stack.appUrl();
-        env.put("HARMATTAN_API_KEYS", "it-key");
+        env.put("HARMATTAN_API_KEYS", "it-key,partner-key");
+        env.put("HARMATTAN_API_KEY_LIMIT_PER_HOUR", "3");
         Map<String, String> firstEnv = new LinkedHashMap<>(env);
         firstEnv.put("HARMATTAN_SECURE_COOKIES", "false");
         firstEnv.put("HARMATTAN_MANAGEMENT_PORT", Integer.toString(FreePort.find()));
@@ -50,6 +51,7 @@ class TwoInstancesIT {
         int secondManagement = FreePort.find();
         Map<String, String> secondEnv = new LinkedHashMap<>(env);
         secondEnv.put("HARMATTAN_MANAGEMENT_PORT", Integer.toString(secondManagement));
+        secondEnv.put("HARMATTAN_LOG_JSON", "true");
         second = AppProcess.start(JAR.toAbsolutePath(), secondPort, secondEnv, "/", logs.resolve("second.log"));
         secondUrl = "http://localhost:" + secondPort;
         secondManagementUrl = "http://localhost:" + secondManagement;
@@ -98,11 +100,54 @@ class TwoInstancesIT {
     }
 
     @Test
-    void healthAndOpenApiAnswerOnlyOnTheManagementPort() {
-        assertThat(given().baseUri(secondUrl).get("/q/health/ready").statusCode()).isEqualTo(404);
-        assertThat(given().baseUri(secondUrl).get("/q/openapi").statusCode()).isEqualTo(404);
-        assertThat(given().baseUri(secondManagementUrl).get("/q/health/ready").statusCode()).isEqualTo(200);
-        assertThat(given().baseUri(secondManagementUrl).get("/q/openapi").statusCode()).isEqualTo(200);
+    void healthMetricsAndOpenApiAnswerOnlyOnTheManagementPort() {
+        for (String path : new String[] {"/q/health/ready", "/q/health/live", "/q/openapi", "/q/metrics"}) {
+            assertThat(given().baseUri(secondUrl).get(path).statusCode()).as(path).isEqualTo(404);
+            assertThat(given().baseUri(secondManagementUrl).get(path).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(given().baseUri(secondManagementUrl).get("/q/metrics").asString()).contains("harmattan_leads_total",
+                "harmattan_mails_pending", "harmattan_proposals", "http_server_requests_seconds");
+    }
+
+    @Test
+    void theApiIsLimitedPerKeyWhateverAddressRelays() {
+        for (int i = 0; i < 3; i++) {
+            lead("partner-key", "10.9.0." + (i + 1)).then().statusCode(201);
+        }
+        Response limited = lead("partner-key", "10.9.0.9");
+        assertThat(limited.statusCode()).as("the key's budget of 3 is spent, from any address").isEqualTo(429);
+        assertThat(limited.header("Retry-After")).matches("\\d+");
+        lead("it-key", "10.9.0.9").then().statusCode(201);
+    }
+
+    private static Response lead(String key, String address) {
+        String body = """
+                {"name": "Relay Test", "email": "relay+%s@example.test", "organisation": "Partner relay", "jobTitle": "Analyst",
+                 "sectors": ["mining"], "countries": ["ML"], "services": ["risk-assessment"], "needs": "A relayed request.",
+                 "language": "en", "consent": true}""".formatted(java.util.UUID.randomUUID());
+        return given().baseUri(secondUrl).contentType("application/json").header("X-Api-Key", key)
+                .header("X-Forwarded-For", address).body(body).post("/api/v1/leads");
+    }
+
+    @Test
+    void eachRequestIsOneLogLineAndJsonLogsGiveItsFiguresAsFields() throws Exception {
+        given().baseUri(secondUrl).get("/interest").then().statusCode(200);
+        given().baseUri(firstUrl).get("/interest").then().statusCode(200);
+        String json = Eventually.until(() -> read(Path.of("target/failsafe-logs/second.log")),
+                log -> log.contains("\"route\":\"/interest\""));
+        assertThat(json.lines().filter(line -> line.contains("\"route\":\"/interest\"")).findFirst().orElseThrow())
+                .startsWith("{").contains("\"loggerName\":\"io.harmattan.access\"", "\"status\":\"200\"", "\"millis\":");
+        String plain = Eventually.until(() -> read(Path.of("target/failsafe-logs/first.log")),
+                log -> log.contains("GET /interest 200"));
+        assertThat(plain).containsPattern("GET /interest 200 \\d+ ms route=/interest");
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

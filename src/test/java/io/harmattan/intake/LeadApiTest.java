@@ -150,20 +150,17 @@ class LeadApiTest {
                 .body("paths.'/api/v1/leads'.post.responses.'201'.description", equalTo("Stored and committed"));
     }
 
+    /**
+     * A partner website relays many prospects from one address: the API counts per key (its limit is
+     * checked on the packaged app, TwoInstancesIT), so one address is not held to the form's 8 an hour.
+     */
     @Test
-    void oneClientIsLimitedPerHourWhileAnotherStillGetsThrough() {
+    void theApiIsNotLimitedPerClientAddress() {
         String client = Submissions.anotherClient();
-        for (int i = 0; i < 8; i++) {
-            api(client).body(body("limit+" + UUID.randomUUID() + "@example.test")).post("/api/v1/leads")
+        for (int i = 0; i < 9; i++) {
+            api(client).body(body("relay+" + UUID.randomUUID() + "@example.test")).post("/api/v1/leads")
                     .then().statusCode(201);
         }
-        String refused = "refused+" + UUID.randomUUID() + "@example.test";
-        io.restassured.response.Response limited = api(client).body(body(refused)).post("/api/v1/leads");
-        assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
-        assertThat(limited.jsonPath().getString("error")).contains("too many requests");
-        assertThat(leads(refused)).isZero();
-        api(Submissions.anotherClient()).body(body(refused)).post("/api/v1/leads").then().statusCode(201);
     }
 
     @Test

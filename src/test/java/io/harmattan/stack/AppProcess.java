@@ -61,6 +61,20 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("The app did not answer " + probePath + " in time; see " + log);
     }
 
+    /** kill -9: no graceful shutdown, in-flight requests are cut off. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }

