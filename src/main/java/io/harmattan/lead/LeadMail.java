@@ -143,24 +143,30 @@ public class LeadMail {
     }
 
     private void deliverClaimed(long leadId, Instant claim) {
+        if (Instant.now().isAfter(claim.minus(CLAIM_MARGIN))) {
+            // Waited in the queue until the claim is nearly gone (a hanging relay): leave it to the retry
+            // job once it lapses, rather than send what another sender may claim and send meanwhile.
+            return;
+        }
         Letter lead = QuarkusTransaction.requiringNew().call(() -> Letter.of(Lead.findById(leadId)));
         Instant acknowledged = null;
         Instant notified = null;
         boolean failed = false;
-        // Both messages over one connection to the relay.
+        // Both messages over one connection to the relay; the prospect's last, right before the record, so that
+        // an instance dying between the relay's "sent" and the record (then sent again) is as unlikely as can be.
         try (Smtp.Connection mail = smtp.open()) {
+            if (lead.triageNotifiedAt() == null) {
+                Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
+                mail.send(config.triageAddress(), texts.mail_triage_subject(lead.reference()),
+                        Templates.triage(lead).setLocale(Locale.ENGLISH).render());
+                notified = Instant.now();
+            }
             if (lead.ackSentAt() == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language()));
                 String body = Templates.acknowledgement(lead, config.firmName())
                         .setLocale(Locale.forLanguageTag(lead.language())).render();
                 mail.send(lead.email(), texts.mail_ack_subject(lead.reference()), body);
                 acknowledged = Instant.now();
-            }
-            if (lead.triageNotifiedAt() == null) {
-                Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-                mail.send(config.triageAddress(), texts.mail_triage_subject(lead.reference()),
-                        Templates.triage(lead).setLocale(Locale.ENGLISH).render());
-                notified = Instant.now();
             }
         } catch (RuntimeException e) {
             LOG.warnf("Mail for lead %d not sent (will retry): %s", leadId,

@@ -1,5 +1,6 @@
 package io.harmattan.persistence;
 
+import io.harmattan.web.Unavailable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +23,20 @@ public final class Committed {
     /** Runs {@code work} in a new transaction, again after each failure, until it commits or {@code deadline} passes. */
     public static void before(Instant deadline, Runnable work) {
         for (int attempt = 1;; attempt++) {
+            long remaining = Duration.between(Instant.now(), deadline).toSeconds();
+            if (remaining < 1) {
+                throw new IllegalStateException("No time left to record before " + deadline);
+            }
             try {
-                QuarkusTransaction.requiringNew().run(work);
+                // One attempt may not outlast the deadline either (a pool wait, a hung server).
+                QuarkusTransaction.requiringNew().timeout((int) Math.min(remaining, Integer.MAX_VALUE)).run(work);
                 if (attempt > 1) {
                     LOG.infof("Recorded after %d attempts", attempt);
                 }
                 return;
             } catch (RuntimeException e) {
-                if (Instant.now().plus(PAUSE).isAfter(deadline)) {
+                // Only the database being away is worth waiting for; a mistake would fail every time.
+                if (!Unavailable.isCause(e) || Instant.now().plus(PAUSE).isAfter(deadline)) {
                     throw e;
                 }
                 try {

@@ -28,23 +28,39 @@ public final class Unavailable {
     private Unavailable() {
     }
 
+    /** Whether this failure, one of its causes, or a failure suppressed along the way (a commit's) says so. */
     public static boolean isCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof SQLNonTransientConnectionException || cause instanceof java.net.ConnectException
-                    || cause instanceof jakarta.persistence.LockTimeoutException
-                    || cause instanceof jakarta.persistence.QueryTimeoutException
-                    || cause instanceof jakarta.persistence.PessimisticLockException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof org.hibernate.exception.LockAcquisitionException) {
+        return isCause(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isCause(Throwable failure, Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (says(cause)) {
                 return true;
             }
-            if (cause instanceof SQLException sql && (SERVER_CODES.contains(sql.getErrorCode())
-                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                    || sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout"))) {
-                return true;
+            // The transaction manager attaches a failed commit's reason as suppressed, not as the cause.
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isCause(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static boolean says(Throwable cause) {
+        if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                || cause instanceof SQLNonTransientConnectionException || cause instanceof java.net.ConnectException
+                || cause instanceof jakarta.persistence.LockTimeoutException
+                || cause instanceof jakarta.persistence.QueryTimeoutException
+                || cause instanceof jakarta.persistence.PessimisticLockException
+                || cause instanceof org.hibernate.exception.JDBCConnectionException
+                || cause instanceof org.hibernate.exception.LockAcquisitionException) {
+            return true;
+        }
+        // Agroal's "Sorry, acquisition timeout!" (every pooled connection busy) has no SQLState.
+        return cause instanceof SQLException sql && (SERVER_CODES.contains(sql.getErrorCode())
+                || sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                || sql.getMessage() != null && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout"));
     }
 }

@@ -120,7 +120,11 @@ class FaultsIT {
         if (diskOfItsOwn) {
             run("umount", dbFolder.toString());
         }
-        dbFolder.toFile().delete();
+        try (java.util.stream.Stream<Path> files = Files.walk(dbFolder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp folder left behind is harmless
+        }
     }
 
     private static boolean run(String... command) {
@@ -281,9 +285,10 @@ class FaultsIT {
         sleep(Duration.ofSeconds(8));
         load.close();
         record("F3", "4 senders (2 form, 2 API), 200 ms apart, 42 s; LOCK TABLES lead WRITE for 30 s", load,
-                load.recoveryAfter(released), "the longest refused request took " + load.slowestFailure.get()
+                load.recoveryAfter(released), "the longest request took " + load.slowest.get()
                         + " ms (bound: 10 s lock wait); pool idle again afterwards");
-        assertThat(load.slowestFailure.get()).as("bounded by the 10 s lock wait, plus the answer").isLessThan(15_000);
+        assertThat(load.statuses).as("refused while locked").containsKey(503);
+        assertThat(load.slowest.get()).as("no request waits out the 30 s lock: bounded by the 10 s lock wait").isLessThan(15_000);
         for (Cluster.Instance instance : cluster.instances()) {
             String metrics = Eventually.until(() -> metrics(instance), text -> text.contains("agroal_active_count{datasource=\"default\"} 0.0"));
             assertThat(metrics).as(instance.name + ": no connection left in use").contains("agroal_active_count{datasource=\"default\"} 0.0");
@@ -347,7 +352,7 @@ class FaultsIT {
         sleep(Duration.ofSeconds(3));
         load.close();
         record("F8", "4 senders (2 form, 2 API), 100 ms apart; both instances stopped (SIGTERM) and started in turn, "
-                + restart.toSeconds() + " s", load, null, "graceful shutdown: not ready at once, 3 s of service, then drained");
+                + restart.toSeconds() + " s", load, null, "graceful shutdown: not ready at once, 5 s of service, then drained");
         assertThat(load.failedRequests.get()).as("nobody notices a rolling restart").isZero();
     }
 
@@ -356,11 +361,11 @@ class FaultsIT {
     void f10AFloodFromOneAddressIsLimitedWhileOthersAreServed() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("faults.all"), "bin/faults runs it");
         // The same two senders without the flood first, for the comparison (and a warm JIT).
-        Load before = load("f10-alone", 2, Duration.ofMillis(200));
-        sleep(Duration.ofSeconds(15));
+        Load before = load("f10-alone", 4, Duration.ofMillis(200));
+        sleep(Duration.ofSeconds(20));
         before.close();
         long alone = before.percentileAckMillis(0.99);
-        Load others = load("f10", 2, Duration.ofMillis(200));
+        Load others = load("f10", 4, Duration.ofMillis(200));
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(cluster.url() + "/interest")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -398,7 +403,7 @@ class FaultsIT {
         others.close();
         long p99 = others.percentileAckMillis(0.99);
         record("F10", "4 threads sending the form from one address, each every 100 ms, for 20 s (" + flood.get()
-                + " requests), and 2 other senders", others, null, limited.get() + " flood requests limited (429); the others' p99 "
+                + " requests), and 4 other senders (2 form, 2 API, 200 ms apart)", others, null, limited.get() + " flood requests limited (429); the others' p99 "
                 + p99 + " ms, p50 " + others.percentileAckMillis(0.5) + " ms (without the flood, just before: p99 " + alone
                 + " ms, p50 " + before.percentileAckMillis(0.5) + " ms)");
         assertThat(limited.get()).as("the flooding address is limited (20 an hour)").isGreaterThanOrEqualTo(flood.get() - 20);
@@ -440,6 +445,10 @@ class FaultsIT {
     @Order(11)
     void f5KeycloakHangingMakesSignInFailWithinABoundedTime() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("faults.all"), "bin/faults runs it");
+        // After F4, each instance sees Keycloak back within a second; sign in once both do.
+        for (Cluster.Instance instance : cluster.instances()) {
+            awaitWell(instance);
+        }
         String session = io.harmattan.testing.CodeFlowLogin.sessionCookies(cluster.url(), "/console", "demo-consultant", "demo");
         Load load = load("f5", 4, Duration.ofMillis(200));
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -480,6 +489,16 @@ class FaultsIT {
     void f11FiveHundredSlowClientsDoNotStopTheOthers() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("faults.all"), "bin/faults runs it");
         List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            f11(slow);
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    private void f11(List<java.net.Socket> slow) throws Exception {
         for (int i = 0; i < 500; i++) {
             java.net.Socket socket = new java.net.Socket("127.0.0.1", java.net.URI.create(cluster.url()).getPort());
             socket.getOutputStream().write("GET /interest HTTP/1.1\r\nHost: localhost\r\n".getBytes());
@@ -503,9 +522,6 @@ class FaultsIT {
             sleep(Duration.ofSeconds(1));
         }
         Duration closedAfter = Duration.between(start, Instant.now());
-        for (java.net.Socket socket : slow) {
-            socket.close();
-        }
         load.close();
         record("F11", "500 connections sending a header byte by byte, with 4 senders (2 form, 2 API), 200 ms apart", load, null,
                 "slow connections closed after " + closedAfter.toSeconds() + " s (" + open + " still open); the others p99 "
@@ -533,13 +549,113 @@ class FaultsIT {
         sleep(Duration.ofSeconds(20));
         Files.delete(filler);
         Instant freed = Instant.now();
-        String server = db.process().isAlive() ? "the server kept running" : "the server stopped";
+        String server;
+        try {
+            server = db.process().isAlive() ? "the server kept running" : "the server stopped";
+        } catch (IllegalStateException gone) {
+            server = "the server stopped";
+        }
         sleep(Duration.ofSeconds(8));
         load.close();
         record("F13", "4 senders (2 form, 2 API), 200 ms apart; the database's 1 GB tmpfs full for "
                 + Duration.between(full, freed).toSeconds() + " s", load, load.recoveryAfter(freed),
                 server + "; " + load.statusCounts());
-        assertThat(load.unclearErrors).isEmpty();
+        assertThat(server).isEqualTo("the server kept running");
+        assertThat(load.statuses).as("refused while the disk was full").containsKey(503);
+        assertThat(halfWritten()).isZero();
+    }
+
+    /**
+     * Started without its database, the app waits for it (Flyway's connection retries, about 2 minutes)
+     * before anything else starts, answering nothing: the balancer keeps it out and shows its page in
+     * both languages. Should the wait run out, it exits and its supervisor (the compose file's restart
+     * policy, systemd's Restart=) starts it again; here a loop plays the supervisor, every 2 s.
+     */
+    @Test
+    @Order(14)
+    void f2AnInstanceStartedWhileTheDatabaseIsDown() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("faults.all"), "bin/faults runs it");
+        Load load = load("f2", 4, Duration.ofMillis(200));
+        sleep(Duration.ofSeconds(3));
+        cluster.stop(1);
+        db.kill();
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Instant> started = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread supervisor = new Thread(() -> {
+            while (started.get() == null) {
+                starts.incrementAndGet();
+                try {
+                    cluster.restart(1);
+                    started.set(Instant.now());
+                } catch (IllegalStateException | java.io.IOException exited) {
+                    sleep2s();
+                }
+            }
+        }, "f2-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
+        sleep(Duration.ofSeconds(8));
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster.url() + "/interest"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("Service temporarily unavailable", "Service momentanément indisponible");
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        db.restart();
+        Instant back = Instant.now();
+        supervisor.join(Duration.ofSeconds(60).toMillis());
+        assertThat(started.get()).as("app2 started once the database was back").isNotNull();
+        Instant readyAt = awaitReady(cluster.instance(1));
+        Duration ready = Duration.between(back, readyAt);
+        awaitBalancerUses(cluster.instance(1));
+        sleep(Duration.ofSeconds(3));
+        load.close();
+        record("F2", "4 senders (2 form, 2 API), 200 ms apart; app2 started (every 2 s, as a supervisor would) while the database"
+                + " was down for about 10 s", load, load.recoveryAfter(back), starts.get() + " starts; app2 answered "
+                + ready.toMillis() + " ms after the database was back; meanwhile the balancer's page in both languages");
+        assertThat(ready).as("ready within 10 s of the database coming back").isLessThan(Duration.ofSeconds(10));
+    }
+
+    private static void sleep2s() {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitWell(Cluster.Instance instance) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/well")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException(instance.name + " does not see Keycloak and the relay");
+    }
+
+    /** When the instance's readiness first answers 200. */
+    private static Instant awaitReady(Cluster.Instance instance) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Instant.now();
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        throw new IllegalStateException(instance.name + " did not become ready");
     }
 
     private static void awaitBalancerUses(Cluster.Instance instance) throws InterruptedException {
@@ -579,7 +695,9 @@ class FaultsIT {
                 |---|---|---|---|---|---|---|---|---|---|
                 """);
         List<String> problems = new ArrayList<>();
-        for (Result result : results.values()) {
+        List<Result> ordered = results.values().stream()
+                .sorted(java.util.Comparator.comparingInt(result -> Integer.parseInt(result.fault().substring(1)))).toList();
+        for (Result result : ordered) {
             long lost = result.acknowledged().stream().filter(ack -> stored.getOrDefault(ack.email(), 0) == 0).count();
             long duplicated = result.acknowledged().stream().filter(ack -> stored.getOrDefault(ack.email(), 0) > 1).count();
             long missing = result.acknowledged().stream().filter(ack -> mails.getOrDefault(ack.email(), 0L) == 0).count();
@@ -588,7 +706,10 @@ class FaultsIT {
                     result.load(), result.acknowledged().size(), lost, duplicated, missing, twice, result.failed(),
                     result.requests(), result.statuses(), result.recovery() == null ? "-" : result.recovery().toMillis() + " ms",
                     result.notes()));
-            if (lost + duplicated + missing + twice > 0) {
+            // kill -9 can strike between the relay's "sent" and the record of it: that mail goes twice (SMTP has no
+            // exactly-once). Only where an instance is killed is one such mail per killed instance accepted.
+            long acceptedTwice = result.fault().equals("F7") ? 1 : 0;
+            if (lost + duplicated + missing + Math.max(0, twice - acceptedTwice) > 0) {
                 problems.add(result.fault() + ": lost " + lost + ", duplicated " + duplicated + ", mails missing " + missing
                         + ", mails twice " + twice);
             }

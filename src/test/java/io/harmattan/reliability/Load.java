@@ -53,10 +53,10 @@ final class Load implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger failedRequests = new AtomicInteger();
     final AtomicInteger unansweredRequests = new AtomicInteger();
+    /** The longest time any request took to be answered, in ms. */
+    final java.util.concurrent.atomic.AtomicLong slowest = new java.util.concurrent.atomic.AtomicLong();
     /** How long each acknowledged request took, in ms. */
     final Queue<Long> ackMillis = new ConcurrentLinkedQueue<>();
-    /** The longest time a refused request took to be answered, in ms. */
-    final java.util.concurrent.atomic.AtomicLong slowestFailure = new java.util.concurrent.atomic.AtomicLong();
     /** Failed answers that were not a clear error (blank, stack trace, no Retry-After): must stay empty. */
     final Queue<String> unclearErrors = new ConcurrentLinkedQueue<>();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -127,7 +127,16 @@ final class Load implements AutoCloseable {
                     ThreadLocalRandom.current().nextInt(256), ThreadLocalRandom.current().nextInt(1, 255));
             // Sends again (same token or key) until acknowledged; a person would give up after a while.
             Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
+            Instant stopped = null;
             while (Instant.now().isBefore(giveUp)) {
+                // Once the load is told to stop, a submission still being refused gets 20 s more, then is abandoned
+                // (never acknowledged, so never counted as lost).
+                if (!running.get()) {
+                    stopped = stopped == null ? Instant.now() : stopped;
+                    if (Duration.between(stopped, Instant.now()).toSeconds() > 20) {
+                        break;
+                    }
+                }
                 if (form && csrf == null) {
                     csrf = csrfToken();
                     if (csrf == null) {
@@ -190,8 +199,9 @@ final class Load implements AutoCloseable {
         long start = System.nanoTime();
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            slowest.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
         } catch (IOException e) {
-            failed(start);
+            failed();
             unansweredRequests.incrementAndGet();
             return null;
         } catch (InterruptedException e) {
@@ -206,11 +216,14 @@ final class Load implements AutoCloseable {
                 return reference.group();
             }
         }
-        failed(start);
+        failed();
         String body = response.body() == null ? "" : response.body();
-        boolean clear = !body.isBlank() && !body.contains("Exception") && !body.contains("\tat ")
-                && (response.statusCode() != 503 && response.statusCode() != 429
-                        || response.headers().firstValue("Retry-After").isPresent());
+        // A refusal under a fault is a 503 (or the balancer's 502/504, or a 429), always with Retry-After and a
+        // message; a 500 or a blank page is not a clear answer.
+        int status = response.statusCode();
+        boolean clear = (status == 503 || status == 502 || status == 504 || status == 429)
+                && response.headers().firstValue("Retry-After").isPresent()
+                && !body.isBlank() && !body.contains("Exception") && !body.contains("\tat ");
         if (!clear) {
             unclearErrors.add(response.statusCode() + " " + request.uri().getPath() + ": "
                     + body.substring(0, Math.min(200, body.length())));
@@ -218,8 +231,7 @@ final class Load implements AutoCloseable {
         return null;
     }
 
-    private synchronized void failed(long start) {
-        slowestFailure.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+    private synchronized void failed() {
         failedRequests.incrementAndGet();
         lastFailure = Instant.now();
         if (firstFailure == null) {

@@ -31,10 +31,9 @@ public final class Balancer implements AutoCloseable {
     public static Balancer start(int port, List<Backend> backends, Path folder) throws IOException {
         Files.createDirectories(folder);
         Path config = folder.resolve("haproxy.cfg");
-        for (int status : new int[] {502, 503, 504}) {
-            Files.writeString(folder.resolve(status + ".http"), errorPage(status));
-        }
-        Files.writeString(config, config(port, backends, folder));
+        // HAProxy's own answers (no instance ready, one died mid-request): the production pages, in both languages.
+        Path errors = Path.of(System.getProperty("stack.basedir", ".")).resolve("docker/haproxy-errors").toAbsolutePath();
+        Files.writeString(config, config(port, backends, errors));
         Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("haproxy.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -65,35 +64,8 @@ public final class Balancer implements AutoCloseable {
         }
     }
 
-    /**
-     * What HAProxy answers itself when no instance can (all down, one died mid-request): a page in
-     * both languages with Retry-After, like the app's own 503, rather than HAProxy's bare default.
-     */
-    static String errorPage(int status) {
-        String reason = switch (status) {
-            case 502 -> "Bad Gateway";
-            case 504 -> "Gateway Timeout";
-            default -> "Service Unavailable";
-        };
-        String page = """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Service temporarily unavailable</title></head>
-                <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">
-                <h1>Service temporarily unavailable</h1>
-                <p>We cannot handle requests for a moment. Please try again in a minute; sending the same form again
-                will not create a second request.</p>
-                <h1 lang="fr">Service momentanément indisponible</h1>
-                <p lang="fr">Nous ne pouvons pas traiter les demandes pour un instant. Réessayez dans une minute ;
-                renvoyer le même formulaire ne créera pas de seconde demande.</p>
-                </body></html>
-                """;
-        return "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
-                + "Retry-After: 10\r\nConnection: close\r\nContent-Length: " + page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                + "\r\n\r\n" + page;
-    }
-
-    static String config(int port, List<Backend> backends, Path folder) {
+    /** docker/haproxy.cfg's rules, on loopback and plain HTTP. */
+    static String config(int port, List<Backend> backends, Path errors) {
         StringBuilder servers = new StringBuilder();
         for (Backend backend : backends) {
             servers.append("    server %s 127.0.0.1:%d check port %d%n".formatted(backend.name(), backend.port(),
@@ -135,7 +107,7 @@ public final class Balancer implements AutoCloseable {
                     option httpchk GET /q/health/ready
                     http-check expect status 200
                     default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2
-                %3$s""".formatted(port, folder.toAbsolutePath(), servers);
+                %3$s""".formatted(port, errors, servers);
     }
 
     private static void sleep(long millis) {
