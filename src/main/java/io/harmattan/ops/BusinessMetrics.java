@@ -95,18 +95,8 @@ public class BusinessMetrics {
             Instant now = Instant.now();
             QuarkusTransaction.requiringNew().run(() -> {
                 // Both use their pending-mail indexes: idx_lead_mail_pending, idx_mail_outbox_pending.
-                Object[] lead = (Object[]) entityManager.createNativeQuery("select"
-                        + " sum(case when mail_attempts < ?1 then 1 else 0 end),"
-                        + " sum(case when mail_attempts >= ?1 then 1 else 0 end),"
-                        + " min(case when mail_attempts < ?1 then submitted_at end)"
-                        + " from lead where status = 'new' and ack_sent_at is null").setParameter(1, MAX_ATTEMPTS).getSingleResult();
-                record("lead", lead, now);
-                Object[] outbox = (Object[]) entityManager.createNativeQuery("select"
-                        + " sum(case when attempts < ?1 then 1 else 0 end),"
-                        + " sum(case when attempts >= ?1 then 1 else 0 end),"
-                        + " min(case when attempts < ?1 then created_at end)"
-                        + " from mail_outbox where sent_at is null").setParameter(1, MAX_ATTEMPTS).getSingleResult();
-                record("outbox", outbox, now);
+                record("lead", mailFigures("mail_attempts", "submitted_at", "lead where status = 'new' and ack_sent_at is null"), now);
+                record("outbox", mailFigures("attempts", "created_at", "mail_outbox where sent_at is null"), now);
                 Map<String, Double> proposals = new java.util.HashMap<>();
                 for (ProposalState state : ProposalState.values()) {
                     proposals.put(state.code(), 0.0);
@@ -122,6 +112,15 @@ public class BusinessMetrics {
             // The database is away: the gauges keep their last values, and readiness says why.
             LOG.debugf("Business metrics not refreshed: %s", e.getClass().getSimpleName());
         }
+    }
+
+    /** Waiting, given up, and the oldest waiting: one row from {@code from} (a table and the condition of unsent mail). */
+    private Object[] mailFigures(String attempts, String created, String from) {
+        return (Object[]) entityManager.createNativeQuery("select"
+                + " sum(case when " + attempts + " < ?1 then 1 else 0 end),"
+                + " sum(case when " + attempts + " >= ?1 then 1 else 0 end),"
+                + " min(case when " + attempts + " < ?1 then " + created + " end)"
+                + " from " + from).setParameter(1, MAX_ATTEMPTS).getSingleResult();
     }
 
     private void record(String kind, Object[] row, Instant now) {

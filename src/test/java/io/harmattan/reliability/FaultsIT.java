@@ -639,29 +639,27 @@ class FaultsIT {
     }
 
     private static void awaitWell(Cluster.Instance instance) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/well")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        throw new IllegalStateException(instance.name + " does not see Keycloak and the relay");
+        awaitOk(instance, "/q/health/well", Duration.ofSeconds(60));
     }
 
     /** When the instance's readiness first answers 200. */
     private static Instant awaitReady(Cluster.Instance instance) throws InterruptedException {
+        return awaitOk(instance, "/q/health/ready", Duration.ofSeconds(30));
+    }
+
+    private static void awaitBalancerUses(Cluster.Instance instance) throws InterruptedException {
+        awaitReady(instance);
+        // The balancer takes it back after two passed checks, one a second.
+        sleep(Duration.ofMillis(2500));
+    }
+
+    /** When the instance's management path first answers 200, polled every 100 ms. */
+    private static Instant awaitOk(Cluster.Instance instance, String path, Duration patience) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + path)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return Instant.now();
                 }
@@ -670,26 +668,7 @@ class FaultsIT {
             }
             sleep(Duration.ofMillis(100));
         }
-        throw new IllegalStateException(instance.name + " did not become ready");
-    }
-
-    private static void awaitBalancerUses(Cluster.Instance instance) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(instance.managementUrl() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    // rise 2 at inter 1 s
-                    sleep(Duration.ofMillis(2500));
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            sleep(Duration.ofMillis(200));
-        }
-        throw new IllegalStateException(instance.name + " did not become ready");
+        throw new IllegalStateException(instance.name + " did not answer 200 on " + path);
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class AppProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            sleep(5);
+            Processes.pause(5);
         }
         Processes.stop(process);
         throw new IllegalStateException("The app did not answer " + probePath + " in time; see " + log);
@@ -89,13 +89,6 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("No VmRSS for " + process.pid());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

@@ -45,7 +45,7 @@ public final class Balancer implements AutoCloseable {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return new Balancer(process, port);
             } catch (IOException notYet) {
-                sleep(50);
+                Processes.pause(50);
             }
         }
         Processes.stop(process);
@@ -110,13 +110,6 @@ public final class Balancer implements AutoCloseable {
                 %3$s""".formatted(port, errors, servers);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

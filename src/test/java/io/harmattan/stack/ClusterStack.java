@@ -97,13 +97,6 @@ public final class ClusterStack {
     }
 
     private synchronized void stop() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("Stopping failed: " + e.getMessage());
-            }
-        }
-        started.clear();
+        Processes.closeInReverse(started);
     }
 }

@@ -26,4 +26,25 @@ public final class Processes {
             tree.forEach(ProcessHandle::destroyForcibly);
         }
     }
+
+    /** Closes what was started, last first, reporting (not throwing) what fails to close; empties the list. */
+    public static void closeInReverse(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Stopping failed: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    /** Sleeps, keeping the interrupt for the caller to see. */
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
