@@ -87,3 +87,11 @@ INSERT IGNORE INTO lead_event (id, lead_id, occurred_at, actor, kind, detail, re
     (3, 4, '2026-11-11 09:30:00', 'demo-lead', 'status', 'qualified', NULL),
     (4, 4, '2026-11-11 09:31:00', 'demo-lead', 'note', NULL, 'Call booked with their compliance team for Thursday.'),
     (5, 5, '2026-11-05 13:00:00', 'demo-consultant', 'status', 'disqualified', 'Tourism trip: not a service we offer.');
+
+-- The demo leads' search text, as V17 fills it (LeadSearchText keeps it for leads that come later).
+INSERT INTO lead_search (lead_id, body)
+SELECT l.id, CONCAT(' ', TRIM(REGEXP_REPLACE(CONCAT_WS(' ', l.name, l.email, l.organisation, l.job_title, l.needs,
+        (SELECT GROUP_CONCAT(e.remark SEPARATOR ' ') FROM lead_event e WHERE e.lead_id = l.id AND e.kind = 'note')),
+        '[^[:alnum:]]+', ' ')), ' ')
+FROM lead l WHERE l.id <= 7
+ON DUPLICATE KEY UPDATE body = VALUES(body);

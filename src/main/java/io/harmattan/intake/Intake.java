@@ -4,6 +4,7 @@ import io.harmattan.HarmattanConfig;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadMail;
+import io.harmattan.lead.LeadSearchText;
 import io.harmattan.lead.LeadStatus;
 import io.harmattan.lead.LeadTags;
 import io.harmattan.lead.OrganisationKey;
@@ -286,6 +287,7 @@ public class Intake {
         lead.fitScore = LeadTags.of(lead).fit(lead).total();
         lead.persistAndFlush();
         lead.reference = Lead.referenceFor(lead.id, now);
+        LeadSearchText.refresh(lead.id);
         AuditEvent.record("prospect", "lead.submitted", "lead", lead.id, "source=" + lead.source + " status=" + lead.status.code()
                 + spamReason.map(signal -> " reason=" + signal.reason().code()).orElse("")
                 + (lead.duplicateOf == null ? "" : " duplicate-of=" + lead.duplicateOf));

@@ -270,6 +270,7 @@ public class Lead extends PanacheEntityBase {
     /** A note on the timeline; it changes nothing else. */
     public void annotate(String text, String by) {
         LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.NOTE, null, text);
+        LeadSearchText.refresh(id);
         AuditEvent.record(by, "lead.note", "lead", id, null);
     }
 

@@ -96,12 +96,20 @@ public class Inbox {
             sql.append(" AND l.submitted_at < ?");
             params.add(Timestamp.from(f.to().plusDays(1).atTime(LocalTime.MIDNIGHT).toInstant(ZoneOffset.UTC)));
         }
-        String words = f.fullTextQuery();
-        if (words != null) {
-            sql.append(" AND MATCH (l.name, l.organisation, l.email, l.needs) AGAINST (? IN BOOLEAN MODE)");
-            params.add(words);
-        }
         return new Where(sql.toString(), params);
+    }
+
+    /** The filter's WHERE clause with its words too, every one required, for the export. */
+    public static Where whereWithWords(InboxFilter f, String viewer) {
+        Where where = where(f, viewer);
+        List<String> words = f.searchWords();
+        if (words.isEmpty()) {
+            return where;
+        }
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(InboxSearch.allOf(words));
+        return new Where(where.sql() + " AND l.id IN (SELECT s.lead_id FROM lead_search s"
+                + " WHERE MATCH (s.body) AGAINST (? IN BOOLEAN MODE))", params);
     }
 
     /** The ORDER BY of a filter's sort. */
@@ -116,12 +124,18 @@ public class Inbox {
         }
     }
 
+    static final String COLUMNS = "SELECT l.id, l.reference, l.status, l.name, l.organisation, l.email,"
+            + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of,"
+            + " l.version, l.spam_reason, l.spam_value FROM lead l";
+
     public Page page(InboxFilter f, String viewer) {
+        return page(f, viewer, InboxSearch.WINDOW);
+    }
+
+    /** {@code searchWindow}: how many leads a text search reads in order before it turns to the full-text index. */
+    Page page(InboxFilter f, String viewer, int searchWindow) {
         Where where = where(f, viewer);
-        StringBuilder sql = new StringBuilder("SELECT l.id, l.reference, l.status, l.name, l.organisation, l.email,"
-                + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of,"
-                + " l.version, l.spam_reason, l.spam_value FROM lead l")
-                .append(where.sql());
+        StringBuilder sql = new StringBuilder(where.sql());
         List<Object> params = new ArrayList<>(where.params());
         if (f.after() != null) {
             String[] key = f.after().split("~");
@@ -145,13 +159,11 @@ public class Inbox {
             }
             params.add(id);
         }
-        sql.append(orderBy(f)).append(" LIMIT ").append(PAGE + 1);
-        Query query = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = query.getResultList();
+        Where positioned = new Where(sql.toString(), params);
+        List<String> words = f.searchWords();
+        List<Object[]> found = words.isEmpty()
+                ? rows(em, COLUMNS + positioned.sql() + orderBy(f) + " LIMIT " + (PAGE + 1), positioned.params())
+                : InboxSearch.rows(em, positioned, orderBy(f), words, PAGE + 1, searchWindow);
         boolean more = found.size() > PAGE;
         List<Object[]> shown = more ? found.subList(0, PAGE) : found;
         Map<Long, List<String>> countries = tags("lead_country", "country_code", shown);
@@ -171,6 +183,17 @@ public class Inbox {
             next = value + "~" + last.id();
         }
         return new Page(rows, next);
+    }
+
+    /** Runs a native statement with positional parameters. */
+    static List<Object[]> rows(EntityManager em, String sql, List<Object> params) {
+        Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
     }
 
     private Map<Long, List<String>> tags(String table, String column, List<Object[]> rows) {

@@ -4,11 +4,12 @@ import io.harmattan.lead.LeadStatus;
 import io.harmattan.matching.MatchEngine;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -72,24 +73,27 @@ public record InboxFilter(String status, String country, String sector, String s
         return LeadStatus.SPAM.code().equals(status);
     }
 
-    /** Words for the full-text index: each at least 3 letters (shorter ones are not indexed), all required, as prefixes. */
-    public String fullTextQuery() {
+    /**
+     * The words searched for, each as the beginning of a word of the lead: lower case, at least 3
+     * letters (shorter ones are not in the full-text index), at most 10, without repeats.
+     */
+    public List<String> searchWords() {
         if (text == null) {
-            return null;
+            return List.of();
         }
-        List<String> terms = new ArrayList<>();
+        Set<String> words = new LinkedHashSet<>();
         var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find() && terms.size() < 10) {
+        while (m.find() && words.size() < 10) {
             if (m.group().length() >= 3) {
-                terms.add("+" + m.group() + "*");
+                words.add(m.group());
             }
         }
-        return terms.isEmpty() ? null : String.join(" ", terms);
+        return List.copyOf(words);
     }
 
     /** Whether some text was typed that the index cannot search (only words under 3 letters). */
     public boolean textTooShort() {
-        return text != null && fullTextQuery() == null;
+        return text != null && searchWords().isEmpty();
     }
 
     public InboxFilter withAfter(String position) {

@@ -35,7 +35,7 @@ public class LeadExport {
 
     /** Writes every lead of the filter (no paging), newest first as the inbox orders them; returns the row count. */
     public long write(InboxFilter filter, String viewer, OutputStream out) {
-        Inbox.Where where = Inbox.where(filter.withAfter(null), viewer);
+        Inbox.Where where = Inbox.whereWithWords(filter.withAfter(null), viewer);
         String sql = "SELECT l.reference, l.submitted_at, l.status, l.name, l.organisation, l.job_title, l.email, l.phone,"
                 + " (SELECT GROUP_CONCAT(country_code ORDER BY country_code SEPARATOR ' ') FROM lead_country c WHERE c.lead_id = l.id),"
                 + " (SELECT GROUP_CONCAT(sector_code ORDER BY sector_code SEPARATOR ' ') FROM lead_sector s WHERE s.lead_id = l.id),"

@@ -31,6 +31,9 @@ public final class LeadGenerator {
             try (Statement statement = connection.createStatement()) {
                 String mine = " FROM lead WHERE reference LIKE 'G" + marker + "-%'";
                 // One to three countries, one or two sectors, one to three services per lead.
+                // Their search text, as LeadSearchText writes it for a lead without notes.
+                statement.executeUpdate("INSERT INTO lead_search (lead_id, body) SELECT id, CONCAT(' ', TRIM(REGEXP_REPLACE("
+                        + "CONCAT_WS(' ', name, email, organisation, job_title, needs), '[^[:alnum:]]+', ' ')), ' ')" + mine);
                 statement.executeUpdate("INSERT INTO lead_country (lead_id, country_code) SELECT id, ELT(1 + id % 3, 'BF', 'ML', 'NE')" + mine);
                 statement.executeUpdate("INSERT INTO lead_country (lead_id, country_code) SELECT id, ELT(1 + (id + 1) % 3, 'BF', 'ML', 'NE')" + mine + " AND id % 4 = 0");
                 statement.executeUpdate("INSERT INTO lead_sector (lead_id, sector_code) SELECT id, ELT(1 + id % 8, 'mining', 'construction',"

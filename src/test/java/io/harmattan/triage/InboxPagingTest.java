@@ -10,11 +10,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Keyset pages: walking every page gives every matching lead exactly once, in the promised order. */
 @QuarkusTest
@@ -41,11 +45,15 @@ class InboxPagingTest {
     }
 
     private List<Inbox.Row> walk(InboxFilter filter) {
+        return walk(filter, InboxSearch.WINDOW);
+    }
+
+    private List<Inbox.Row> walk(InboxFilter filter, int searchWindow) {
         List<Inbox.Row> all = new ArrayList<>();
         InboxFilter page = filter;
         for (int guard = 0; guard < 100; guard++) {
             InboxFilter current = page;
-            Inbox.Page found = QuarkusTransaction.requiringNew().call(() -> inbox.page(current, "demo-consultant"));
+            Inbox.Page found = QuarkusTransaction.requiringNew().call(() -> inbox.page(current, "demo-consultant", searchWindow));
             assertThat(found.rows().size()).isLessThanOrEqualTo(Inbox.PAGE);
             all.addAll(found.rows());
             if (found.next() == null) {
@@ -107,5 +115,41 @@ class InboxPagingTest {
         long expected = QuarkusTransaction.requiringNew().call(() -> Lead.count(
                 "reference like ?1 and status = ?2 and 'NE' member of countries", "G" + MARKER + "-%", LeadStatus.NEW));
         assertThat(rows).hasSize((int) expected);
+    }
+
+    /**
+     * Both ways of searching (reading the list in order, or the full-text index when a window of 5
+     * leads is too few to fill a page) find exactly what a word-by-word reading of each lead finds:
+     * every word the beginning of a word of its name, email, organisation, job title or needs,
+     * whatever the case and accents.
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({"koudou, newest", "OUEDRAOGO, waiting", "grace laurent, fit", "bamako, newest", "bamako Due, waiting",
+            "sahel-gold.test, newest", "Directeur Général, fit", "manager liptako, newest"})
+    void bothWaysOfSearchingFindWhatReadingEachLeadFinds(String words, String sort) throws Exception {
+        generate();
+        InboxFilter search = InboxFilter.of("all", null, null, null, null, null, null, MARKER + " " + words, sort, null, false);
+        List<String> wanted = InboxFilter.of("all", null, null, null, null, null, null, MARKER + " " + words, sort, null, false)
+                .searchWords();
+        Comparator<Lead> order = switch (sort) {
+            case "waiting" -> Comparator.comparing((Lead l) -> l.submittedAt).thenComparing(l -> l.id);
+            case "fit" -> Comparator.comparing((Lead l) -> l.fitScore).thenComparing(l -> l.id).reversed();
+            default -> Comparator.comparing((Lead l) -> l.submittedAt).thenComparing(l -> l.id).reversed();
+        };
+        List<Long> expected = mine(Set.of("new", "qualified", "disqualified", "converted")).stream()
+                .filter(l -> holdsAll(List.of(l.name, l.email, l.organisation, l.jobTitle, l.needs), wanted)).sorted(order)
+                .map(l -> l.id).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(walk(search)).extracting(Inbox.Row::id).containsExactlyElementsOf(expected);
+        assertThat(walk(search, 5)).extracting(Inbox.Row::id).containsExactlyElementsOf(expected);
+    }
+
+    private static boolean holdsAll(List<String> fields, List<String> wanted) {
+        List<String> words = List.of(Normalizer.normalize(String.join(" ", fields), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+        return wanted.stream().allMatch(w -> {
+            String plain = Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            return words.stream().anyMatch(word -> word.startsWith(plain));
+        });
     }
 }

@@ -1,0 +1,52 @@
+package io.harmattan.lead;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The words the inbox's search reads for a lead (table {@code lead_search}): its name, email,
+ * organisation, job title, needs and notes, punctuation turned into single spaces, with a space at
+ * each end so that {@code LIKE '% word%'} finds a word's beginning as the full-text index does. Kept
+ * in the transaction that changes any of them; the migration that created the table filled it the
+ * same way in SQL.
+ */
+public final class LeadSearchText {
+
+    /** Enough for every note a lead could sensibly gather; beyond it, the oldest words stay searchable. */
+    static final int MAX_CHARS = 200_000;
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private LeadSearchText() {
+    }
+
+    /** The search text of the lead as it now stands in this transaction. */
+    public static void refresh(long leadId) {
+        EntityManager em = Lead.getEntityManager();
+        em.flush();
+        Object[] lead = (Object[]) em.createNativeQuery(
+                "SELECT name, email, organisation, job_title, needs FROM lead WHERE id = ?1").setParameter(1, leadId)
+                .getSingleResult();
+        List<String> parts = new ArrayList<>();
+        for (Object field : lead) {
+            parts.add((String) field);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> notes = em.createNativeQuery("SELECT remark FROM lead_event WHERE lead_id = ?1 AND kind = ?2 ORDER BY id")
+                .setParameter(1, leadId).setParameter(2, LeadEvent.Kind.NOTE.code()).getResultList();
+        parts.addAll(notes);
+        em.createNativeQuery("INSERT INTO lead_search (lead_id, body) VALUES (?1, ?2) ON DUPLICATE KEY UPDATE body = ?2")
+                .setParameter(1, leadId).setParameter(2, body(parts)).executeUpdate();
+    }
+
+    static String body(List<String> parts) {
+        String words = NOT_A_WORD.matcher(String.join(" ", parts.stream().filter(Objects::nonNull).toList())).replaceAll(" ")
+                .strip();
+        if (words.length() > MAX_CHARS) {
+            words = words.substring(0, words.lastIndexOf(' ', MAX_CHARS));
+        }
+        return " " + words + " ";
+    }
+}
