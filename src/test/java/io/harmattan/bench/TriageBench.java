@@ -89,19 +89,17 @@ final class TriageBench {
         pages.put("text search, rare (an organisation's name and number)", "/console/leads?status=all&q=Liptako+1234");
         pages.put("text search, a person's name", "/console/leads?status=all&q=Grace+Laurent");
         pages.put("text search, common word (1 lead in 7)", "/console/leads?status=all&q=Koudougou");
+        pages.put("text search, a word being typed, filtered (new, Burkina Faso)", "/console/leads?status=new&country=BF&q=Koudou");
+        pages.put("text search, no lead holds both words", "/console/leads?status=all&q=Koudougou+Sadiola");
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         pages.forEach((label, path) -> millis.put(label, new ArrayList<>()));
         // Like a browser, keep the cookies the app sends back: the short-lived identity cookie is renewed
         // every two minutes and the OIDC session when its tokens are refreshed.
         CookieJar jar = new CookieJar(consultantCookie);
-        // Warm-up, then the pages in turn, request by request, so that they share the machine's moods. Text
-        // searches take far longer, so they get fewer rounds.
+        // Warm-up, then the pages in turn, request by request, so that they share the machine's moods.
         for (int round = -20; round < requests; round++) {
             for (Map.Entry<String, String> page : pages.entrySet()) {
-                if (page.getKey().startsWith("text search") && round >= requests / 4) {
-                    continue;
-                }
                 long start = System.nanoTime();
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(appUrl + page.getValue()))
                         .header("Cookie", jar.header()).build(), HttpResponse.BodyHandlers.ofString());
@@ -219,16 +217,16 @@ final class TriageBench {
                 + "countries, sectors, services, assignees and five years of dates spread over them) in %.0f s, on top of the "
                 + "demo data. Each page below is one signed-in consultant's full HTTP request (`-Xmx256m`, one request at a "
                 + "time, pages in turn so that they share the machine's moods, cookies kept as a browser keeps them), %d "
-                + "requests each after 20 warm-up rounds (text searches: %d).\n\n",
-                when, f.leads(), f.generationSeconds(), f.timings().get(0).millis().size(),
-                f.timings().get(f.timings().size() - 1).millis().size()));
+                + "requests each after 20 warm-up rounds. Text searches read the list's next 4,000 leads in order first and "
+                + "turn to the full-text index with the rarest word when those hold fewer than a page (`InboxSearch`).\n\n",
+                when, f.leads(), f.generationSeconds(), f.timings().get(0).millis().size()));
         Timing baseline = f.timings().get(0);
         out.append("| page | rows shown | p50 ms | p95 ms | p95 / trivial page p95 | target | verdict |\n|---|---|---|---|---|---|---|\n");
         for (Timing t : f.timings()) {
-            boolean first = t.label().startsWith("inbox first page (new");
+            int target = t.label().startsWith("inbox first page (new") ? 30 : t.label().startsWith("text search") ? 50 : 0;
             out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s | %s |\n", t.label(), t.rows(), t.p(0.5),
-                    t.p(0.95), t.p(0.95) / baseline.p(0.95), first ? "p95 < 30 ms" : "",
-                    first ? (t.p(0.95) < 30 ? "met" : "**not met**") : ""));
+                    t.p(0.95), t.p(0.95) / baseline.p(0.95), target > 0 ? "p95 < " + target + " ms" : "",
+                    target > 0 ? (t.p(0.95) < target ? "met" : "**not met**") : ""));
         }
         out.append("\nThe export streams the filtered inbox from a database cursor to the response; the app's resident memory "
                 + "is sampled every 20 ms while the CSV is read:\n\n");
