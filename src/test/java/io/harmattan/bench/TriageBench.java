@@ -218,12 +218,14 @@ final class TriageBench {
                 + "demo data. Each page below is one signed-in consultant's full HTTP request (`-Xmx256m`, one request at a "
                 + "time, pages in turn so that they share the machine's moods, cookies kept as a browser keeps them), %d "
                 + "requests each after 20 warm-up rounds. Text searches read the list's next 4,000 leads in order first and "
-                + "turn to the full-text index with the rarest word when those hold fewer than a page (`InboxSearch`).\n\n",
+                + "turn to the full-text index with the rarest word when those hold fewer than a page (`InboxSearch`). The last "
+                + "row is the way's worst case, shown without a target: two words that are each common but never together, "
+                + "so the index has to go through every lead holding the rarer one.\n\n",
                 when, f.leads(), f.generationSeconds(), f.timings().get(0).millis().size()));
         Timing baseline = f.timings().get(0);
         out.append("| page | rows shown | p50 ms | p95 ms | p95 / trivial page p95 | target | verdict |\n|---|---|---|---|---|---|---|\n");
         for (Timing t : f.timings()) {
-            int target = t.label().startsWith("inbox first page (new") ? 30 : t.label().startsWith("text search") ? 50 : 0;
+            int target = t.label().startsWith("inbox first page (new") ? 30 : t.label().startsWith("text search") && !t.label().contains("no lead") ? 50 : 0;
             out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %s | %s |\n", t.label(), t.rows(), t.p(0.5),
                     t.p(0.95), t.p(0.95) / baseline.p(0.95), target > 0 ? "p95 < " + target + " ms" : "",
                     target > 0 ? (t.p(0.95) < target ? "met" : "**not met**") : ""));
