@@ -47,22 +47,33 @@ public final class MatchEngine {
     public static final List<String> SECTORS = List.of("mining", "construction", "energy", "finance", "logistics",
             "telecoms", "agriculture", "humanitarian");
 
-    /** What a known phrase stands for: a place (country null when outside the three countries), or a sector. */
-    sealed interface Term permits Place, SectorWord {
+    /** What a known phrase stands for: a place (no countries when outside the three), a sector word, or nothing. */
+    sealed interface Term permits Place, SectorWord, Nothing {
     }
 
     /** A place; {@code countries} is empty for places outside the AES, all three for AES-wide areas. */
     record Place(String name, List<String> countries) implements Term {
     }
 
-    record SectorWord(String sector) implements Term {
+    /**
+     * A word of a sector. A strong one names the writer's business or project ("gold mine", "bank",
+     * "NGO"); a weak one often comes up in passing ("trucks", "fuel", "investors") and counts only
+     * when no sector has a strong word and two different weak ones agree.
+     */
+    record SectorWord(String sector, boolean strong) implements Term {
     }
 
-    private final PhraseIndex<Term> phrases;
+    /** A phrase that holds sector words but means none: a service wanted ("convoy security") or a figure of speech. */
+    record Nothing() implements Term {
+    }
+
+    private final PhraseIndex<Term> places;
+    private final Map<Words.Language, PhraseIndex<Term>> sectorWords;
     private final int placeCount;
 
-    MatchEngine(PhraseIndex<Term> phrases, int placeCount) {
-        this.phrases = phrases;
+    MatchEngine(PhraseIndex<Term> places, Map<Words.Language, PhraseIndex<Term>> sectorWords, int placeCount) {
+        this.places = places;
+        this.sectorWords = sectorWords;
         this.placeCount = placeCount;
     }
 
@@ -89,7 +100,7 @@ public final class MatchEngine {
             if (declared) {
                 return DECLARED;
             }
-            return evidence.stream().map(PhraseIndex::fold).distinct().count() >= 2 ? INFERRED_TWICE : INFERRED;
+            return evidence.stream().map(Words::fold).distinct().count() >= 2 ? INFERRED_TWICE : INFERRED;
         }
     }
 
@@ -104,26 +115,62 @@ public final class MatchEngine {
         }
     }
 
-    /** Tags from the text combined with the declared ones; unknown declared codes are ignored. */
+    /**
+     * Tags from the text combined with the declared ones; unknown declared codes are ignored. Places
+     * are read first, on the words as written; sector words then on the words stemmed in the text's
+     * language, among those no place took. A place or sector the writer denies ("not a mining
+     * company", "pas le Mali") is dropped altogether.
+     */
     public Analysis analyse(String text, Collection<String> declaredSectors, Collection<String> declaredCountries) {
         Map<String, TagBuilder> sectors = builders(SECTORS, declaredSectors);
         Map<String, TagBuilder> countries = builders(COUNTRIES, declaredCountries);
-        Set<PlaceMention> places = new LinkedHashSet<>();
-        for (PhraseIndex.Hit<Term> hit : phrases.find(text)) {
+        Set<PlaceMention> mentions = new LinkedHashSet<>();
+        Words words = new Words(text);
+        boolean[] used = new boolean[words.size()];
+        List<PhraseIndex.Hit<Term>> hits = places.find(words.folded, used, new ArrayList<>());
+        sectorWords.get(words.language).find(words.stemmed, used, hits);
+        Set<String> denied = new java.util.HashSet<>();
+        Map<String, Set<String>> strong = new LinkedHashMap<>();
+        Map<String, Set<String>> weak = new LinkedHashMap<>();
+        for (PhraseIndex.Hit<Term> hit : hits) {
+            String evidence = words.evidence(hit.first(), hit.words());
+            boolean negated = Negation.before(words, hit.first(), used);
             if (hit.value() instanceof SectorWord word) {
-                sectors.get(word.sector()).evidence.add(hit.evidence());
+                if (negated) {
+                    denied.add(word.sector());
+                } else {
+                    (word.strong() ? strong : weak).computeIfAbsent(word.sector(), k -> new LinkedHashSet<>()).add(evidence);
+                }
             } else if (hit.value() instanceof Place place) {
                 for (String country : place.countries()) {
-                    countries.get(country).evidence.add(hit.evidence());
+                    if (negated) {
+                        denied.add(country);
+                    } else {
+                        countries.get(country).evidence.add(evidence);
+                    }
                 }
-                if (place.countries().size() == 1) {
-                    places.add(new PlaceMention(place.name(), place.countries().get(0)));
-                } else if (place.countries().size() > 1) {
-                    places.add(new PlaceMention(place.name(), null));
+                if (!negated && place.countries().size() == 1) {
+                    mentions.add(new PlaceMention(place.name(), place.countries().get(0)));
+                } else if (!negated && place.countries().size() > 1) {
+                    mentions.add(new PlaceMention(place.name(), null));
                 }
             }
         }
-        return new Analysis(tags(sectors), tags(countries), List.copyOf(places));
+        if (strong.isEmpty()) {
+            weak.forEach((sector, evidence) -> {
+                if (evidence.stream().map(w -> Words.stem(Words.fold(w), words.language)).distinct().count() >= 2) {
+                    strong.put(sector, evidence);
+                }
+            });
+        }
+        strong.forEach((sector, evidence) -> sectors.get(sector).evidence.addAll(evidence));
+        for (String code : denied) {
+            TagBuilder builder = sectors.containsKey(code) ? sectors.get(code) : countries.get(code);
+            builder.evidence.clear();
+        }
+        Set<String> deniedPlaces = new java.util.HashSet<>(denied);
+        return new Analysis(tags(sectors), tags(countries),
+                mentions.stream().filter(m -> m.country() == null || !deniedPlaces.contains(m.country())).toList());
     }
 
     private static final class TagBuilder {

@@ -1,69 +1,65 @@
 package io.harmattan.matching;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Finds known phrases in free text, accent- and case-insensitively, longest phrase first: once
- * "Office du Niger" has matched, its "Niger" is spent and cannot also count as the country.
+ * Finds known phrases in a text's words (already normalised by {@link Words}), longest phrase
+ * first: once "Office du Niger" has matched, its "Niger" is spent and cannot also count as the
+ * country.
  *
- * @param <T> what a phrase stands for (a place, a sector)
+ * @param <T> what a phrase stands for (a place, a sector word)
  */
 final class PhraseIndex<T> {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** A phrase found in the text: what it stands for, and its words' positions. */
+    record Hit<T>(T value, int first, int words) {
+    }
 
-    /** A phrase found in the text: what it stands for, and the words as the writer spelled them. */
-    record Hit<T>(T value, String evidence, int firstWord, int words) {
+    /** What to do when a phrase is added twice with different meanings. */
+    interface Clash<T> {
+        /** The meaning to keep; may throw to refuse the vocabulary. */
+        T resolve(String phrase, T kept, T added);
     }
 
     private final Map<String, T> phrases = new HashMap<>();
+    private final Clash<T> clash;
     private int longest = 1;
 
-    void add(String phrase, T value) {
-        String folded = String.join(" ", words(phrase));
-        if (folded.isEmpty()) {
+    PhraseIndex(Clash<T> clash) {
+        this.clash = clash;
+    }
+
+    void add(List<String> words, T value) {
+        if (words.isEmpty()) {
             throw new IllegalArgumentException("Empty phrase for " + value);
         }
-        T previous = phrases.putIfAbsent(folded, value);
+        String key = String.join(" ", words);
+        T previous = phrases.putIfAbsent(key, value);
         if (previous != null && !previous.equals(value)) {
-            throw new IllegalArgumentException("'" + phrase + "' means both " + previous + " and " + value);
+            phrases.put(key, clash.resolve(key, previous, value));
         }
-        longest = Math.max(longest, folded.split(" ").length);
+        longest = Math.max(longest, words.size());
     }
 
     int size() {
         return phrases.size();
     }
 
-    /** The hits in reading order; each word belongs to at most one hit. */
-    List<Hit<T>> find(String text) {
-        List<Hit<T>> hits = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return hits;
-        }
-        List<int[]> spans = new ArrayList<>();
-        List<String> folded = new ArrayList<>();
-        Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            spans.add(new int[] {word.start(), word.end()});
-            folded.add(fold(word.group()));
-        }
+    /** The hits in reading order among the words not yet {@code used}; marks the words of each hit used. */
+    List<Hit<T>> find(List<String> words, boolean[] used, List<Hit<T>> hits) {
         int i = 0;
-        while (i < folded.size()) {
+        while (i < words.size()) {
             int matched = 0;
-            for (int length = Math.min(longest, folded.size() - i); length >= 1 && matched == 0; length--) {
-                T value = phrases.get(String.join(" ", folded.subList(i, i + length)));
-                if (value != null) {
-                    hits.add(new Hit<>(value, text.substring(spans.get(i)[0], spans.get(i + length - 1)[1]), i, length));
-                    matched = length;
+            for (int length = Math.min(longest, words.size() - i); length >= 1 && matched == 0; length--) {
+                if (free(used, i, length)) {
+                    T value = phrases.get(String.join(" ", words.subList(i, i + length)));
+                    if (value != null) {
+                        hits.add(new Hit<>(value, i, length));
+                        java.util.Arrays.fill(used, i, i + length, true);
+                        matched = length;
+                    }
                 }
             }
             i += Math.max(matched, 1);
@@ -71,17 +67,12 @@ final class PhraseIndex<T> {
         return hits;
     }
 
-    /** Lower case, accents removed: "Ségou" and "SEGOU" are the same word. */
-    static String fold(String word) {
-        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
-    }
-
-    static List<String> words(String phrase) {
-        List<String> words = new ArrayList<>();
-        Matcher word = WORD.matcher(phrase);
-        while (word.find()) {
-            words.add(fold(word.group()));
+    private static boolean free(boolean[] used, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (used[i]) {
+                return false;
+            }
         }
-        return words;
+        return true;
     }
 }

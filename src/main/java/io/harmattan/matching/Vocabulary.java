@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The matcher's word lists, read from the jar: the gazetteer of places and the sector lexicon. */
 final class Vocabulary {
@@ -17,12 +19,17 @@ final class Vocabulary {
 
     /**
      * places.tsv: {@code COUNTRY<TAB>kind<TAB>Name|other spelling; Next place|...} with COUNTRY one of BF, ML, NE,
-     * AES (all three) or "--" (outside the three: recognised so that it adds nothing).
-     * sectors.tsv: {@code sector<TAB>word|phrase|...}. Lines starting with # are comments.
+     * AES (all three) or "--" (outside the three: recognised so that it adds nothing). Places match
+     * word for word, case and accents aside, never stemmed: Niger is not Nigeria.
+     * sectors.tsv: {@code sector<TAB>strong|weak<TAB>word|phrase|...}, or {@code none<TAB>-<TAB>...} for
+     * phrases that mean no sector. Each phrase is stemmed as an English and as a French text would
+     * be. Lines starting with # are comments.
      */
     static MatchEngine load(String placesResource, String sectorsResource) {
-        PhraseIndex<MatchEngine.Term> index = new PhraseIndex<>();
-        int places = 0;
+        PhraseIndex<MatchEngine.Term> places = new PhraseIndex<>((phrase, kept, added) -> {
+            throw new IllegalArgumentException("'" + phrase + "' means both " + kept + " and " + added);
+        });
+        int placeCount = 0;
         for (String[] row : rows(placesResource, 3)) {
             List<String> countries = switch (row[0]) {
                 case "AES" -> MatchEngine.COUNTRIES;
@@ -38,22 +45,39 @@ final class Vocabulary {
                 String[] spellings = entry.split("\\|");
                 MatchEngine.Place place = new MatchEngine.Place(spellings[0].strip(), countries);
                 for (String spelling : spellings) {
-                    index.add(spelling, place);
+                    places.add(Words.phrase(spelling, null), place);
                 }
                 if (!countries.isEmpty()) {
-                    places++;
+                    placeCount++;
                 }
             }
         }
-        for (String[] row : rows(sectorsResource, 2)) {
-            if (!MatchEngine.SECTORS.contains(row[0])) {
-                throw new IllegalArgumentException("Unknown sector " + row[0] + " in " + sectorsResource);
+        Map<Words.Language, PhraseIndex<MatchEngine.Term>> sectorWords = new EnumMap<>(Words.Language.class);
+        for (Words.Language language : Words.Language.values()) {
+            // Two phrases that stem alike: the first one listed wins within a sector (strong lines come
+            // first), but two sectors never share one.
+            sectorWords.put(language, new PhraseIndex<>((phrase, kept, added) -> {
+                if (kept instanceof MatchEngine.SectorWord a && added instanceof MatchEngine.SectorWord b
+                        && !a.sector().equals(b.sector())) {
+                    throw new IllegalArgumentException("'" + phrase + "' means both " + kept + " and " + added);
+                }
+                return kept;
+            }));
+        }
+        for (String[] row : rows(sectorsResource, 3)) {
+            MatchEngine.Term term;
+            if (row[0].equals("none")) {
+                term = new MatchEngine.Nothing();
+            } else if (MatchEngine.SECTORS.contains(row[0]) && (row[1].equals("strong") || row[1].equals("weak"))) {
+                term = new MatchEngine.SectorWord(row[0], row[1].equals("strong"));
+            } else {
+                throw new IllegalArgumentException("Unknown sector or strength " + row[0] + " " + row[1] + " in " + sectorsResource);
             }
-            for (String phrase : row[1].split("\\|")) {
-                index.add(phrase, new MatchEngine.SectorWord(row[0]));
+            for (String phrase : row[2].split("\\|")) {
+                sectorWords.forEach((language, index) -> index.add(Words.phrase(phrase, language), term));
             }
         }
-        return new MatchEngine(index, places);
+        return new MatchEngine(places, sectorWords, placeCount);
     }
 
     private static List<String[]> rows(String resource, int columns) {

@@ -43,7 +43,7 @@ class MatchEngineTest {
         assertThat(codes(analysis.countries())).containsExactly("ML");
         assertThat(tag(analysis.countries(), "ML").evidence()).containsExactly("Sadiola");
         assertThat(codes(analysis.sectors())).containsExactly("mining");
-        assertThat(tag(analysis.sectors(), "mining").evidence()).containsExactly("gold");
+        assertThat(tag(analysis.sectors(), "mining").evidence()).containsExactly("gold project");
         assertThat(analysis.places()).containsExactly(new PlaceMention("Sadiola", "ML"));
     }
 
@@ -126,7 +126,7 @@ class MatchEngineTest {
 
     @Test
     void mixedLanguageTextCombinesBothVocabularies() {
-        Analysis analysis = read("Projet minier near Kayes, plus a solar plant à Dosso and bank accounts in Ouaga");
+        Analysis analysis = read("Projet minier near Kayes, plus a solar plant à Dosso and bank branches in Ouaga");
         assertThat(codes(analysis.countries())).containsExactly("BF", "ML", "NE");
         assertThat(codes(analysis.sectors())).containsExactly("mining", "energy", "finance");
     }
