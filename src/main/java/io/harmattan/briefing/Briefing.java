@@ -1,5 +1,6 @@
 package io.harmattan.briefing;
 
+import io.harmattan.persistence.FullText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A country briefing: a series of versions. {@code publishedVersion} is what clients read;
@@ -46,6 +49,18 @@ public class Briefing extends PanacheEntityBase {
     @Version
     public long version;
 
+    private static final String ROWS = """
+            select new io.harmattan.briefing.BriefingRow(b.id, b.status, b.publishedVersion, b.draftVersion, b.version,
+                v.number, v.titleEn, v.titleFr,
+                case when length(trim(v.titleEn)) > 0 and length(trim(v.summaryEn)) > 0
+                    and length(trim(v.bodyEn)) > 0 then true else false end,
+                case when length(trim(v.titleFr)) > 0 and length(trim(v.summaryFr)) > 0
+                    and length(trim(v.bodyFr)) > 0 then true else false end,
+                v.enUpdatedAt, v.frUpdatedAt, v.tlp, v.publishedAt, v.publishedBy)
+            from Briefing b join BriefingVersion v on v.briefingId = b.id
+                and v.number = coalesce(b.draftVersion, b.publishedVersion)
+            """;
+
     public Optional<BriefingVersion> published() {
         return publishedVersion == null ? Optional.empty() : BriefingVersion.of(id, publishedVersion);
     }
@@ -59,18 +74,40 @@ public class Briefing extends PanacheEntityBase {
      * Whether a language is written is decided as in {@link BriefingVersion#headings}, without bodies.
      */
     public static List<BriefingRow> rows(int limit) {
-        return getEntityManager().createQuery("""
-                select new io.harmattan.briefing.BriefingRow(b.id, b.status, b.publishedVersion, b.draftVersion, b.version,
-                    v.number, v.titleEn, v.titleFr,
-                    case when length(trim(v.titleEn)) > 0 and length(trim(v.summaryEn)) > 0
-                        and length(trim(v.bodyEn)) > 0 then true else false end,
-                    case when length(trim(v.titleFr)) > 0 and length(trim(v.summaryFr)) > 0
-                        and length(trim(v.bodyFr)) > 0 then true else false end,
-                    v.enUpdatedAt, v.frUpdatedAt, v.tlp, v.publishedAt, v.publishedBy)
-                from Briefing b join BriefingVersion v on v.briefingId = b.id
-                    and v.number = coalesce(b.draftVersion, b.publishedVersion)
-                order by b.updatedAt desc, b.id desc
-                """, BriefingRow.class).setMaxResults(limit).getResultList();
+        return getEntityManager().createQuery(ROWS + " order by b.updatedAt desc, b.id desc", BriefingRow.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The console's list narrowed to the briefings whose version a consultant works on holds every
+     * word (title, summary or body, either language; see {@link FullText}), last changed first.
+     */
+    public static List<BriefingRow> rows(int limit, List<String> words) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = getEntityManager().createNativeQuery("""
+                SELECT b.id FROM briefing b JOIN briefing_version v ON v.briefing_id = b.id
+                    AND v.number = COALESCE(b.draft_version, b.published_version)
+                WHERE MATCH (v.title_en, v.title_fr, v.summary_en, v.summary_fr, v.body_en, v.body_fr)
+                    AGAINST (?1 IN BOOLEAN MODE)
+                ORDER BY b.updated_at DESC, b.id DESC LIMIT ?2
+                """).setParameter(1, FullText.allOf(words)).setParameter(2, limit).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery(ROWS + " where b.id in ?1 order by b.updatedAt desc, b.id desc", BriefingRow.class)
+                .setParameter(1, ids.stream().map(Number::longValue).toList()).getResultList();
+    }
+
+    /** The ids of the published briefings whose published version holds every word. */
+    public static Set<Long> publishedHolding(List<String> words) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = getEntityManager().createNativeQuery("""
+                SELECT b.id FROM briefing b JOIN briefing_version v ON v.briefing_id = b.id AND v.number = b.published_version
+                WHERE b.status = ?2 AND MATCH (v.title_en, v.title_fr, v.summary_en, v.summary_fr, v.body_en, v.body_fr)
+                    AGAINST (?1 IN BOOLEAN MODE)
+                """).setParameter(1, FullText.allOf(words)).setParameter(2, BriefingStatus.PUBLISHED.code())
+                .getResultList();
+        return ids.stream().map(Number::longValue).collect(Collectors.toUnmodifiableSet());
     }
 
     public static Optional<BriefingHeading> heading(long id) {

@@ -1,6 +1,7 @@
 package io.harmattan.briefing;
 
 import io.harmattan.briefing.BriefingReads.Reader;
+import io.harmattan.persistence.FullText;
 import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
@@ -64,7 +65,7 @@ public class ConsoleBriefingsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<BriefingRow> rows);
+        static native TemplateInstance list(List<BriefingRow> rows, String q, boolean tooShort);
 
         static native TemplateInstance editor(Editor editor);
 
@@ -96,9 +97,13 @@ public class ConsoleBriefingsResource {
     @Inject
     Validator validator;
 
+    /** The briefings last changed first; with {@code q}, those whose current text holds every word. */
     @GET
-    public TemplateInstance list() {
-        return Templates.list(pages.list(LIST_SIZE));
+    public TemplateInstance list(@QueryParam("q") String q) {
+        String typed = FullText.typed(q);
+        List<String> words = FullText.words(typed);
+        List<BriefingRow> rows = typed == null ? pages.list(LIST_SIZE) : words.isEmpty() ? List.of() : pages.list(LIST_SIZE, words);
+        return Templates.list(rows, typed, typed != null && words.isEmpty());
     }
 
     @GET

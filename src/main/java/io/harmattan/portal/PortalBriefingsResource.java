@@ -11,6 +11,7 @@ import io.harmattan.briefing.Markdown;
 import io.harmattan.briefing.ReasonTexts;
 import io.harmattan.briefing.VersionContent;
 import io.harmattan.matching.MatchEngine;
+import io.harmattan.persistence.FullText;
 import io.harmattan.matching.MatchEngine.Ranked;
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
@@ -26,14 +27,17 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,9 +55,44 @@ public class PortalBriefingsResource {
     public record Item(Entry briefing, List<String> reasons) {
     }
 
+    /**
+     * One page of the list: {@code q} is what was searched (null for none), {@code total} how many
+     * briefings the list holds in all, {@code page} counted from 1.
+     */
+    public record Listing(List<Item> items, String q, boolean tooShort, int total, int page) {
+
+        public int pages() {
+            return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages();
+        }
+
+        public String previousUri() {
+            return pageUri(page - 1);
+        }
+
+        public String nextUri() {
+            return pageUri(page + 1);
+        }
+
+        /** The list's address for another page, keeping the search. */
+        private String pageUri(int number) {
+            return "/portal/briefings?" + (q == null ? "" : "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&")
+                    + "page=" + number;
+        }
+    }
+
+    static final int PAGE_SIZE = 20;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance briefings(Membership organisation, List<Item> items);
+        static native TemplateInstance briefings(Membership organisation, Listing listing);
 
         static native TemplateInstance briefing(Entry briefing, VersionContent version, String language,
                 boolean fallback, RawString body, List<String> reasons);
@@ -80,18 +119,38 @@ public class PortalBriefingsResource {
     @Inject
     ReasonTexts reasonTexts;
 
+    /**
+     * The organisation's briefings, newest first, {@value #PAGE_SIZE} a page; with {@code q}, those
+     * whose title, summary or text (either language) holds every word.
+     */
     @GET
-    public TemplateInstance list() {
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") String page) {
         Membership organisation = organisation();
         Locale locale = locales.current();
+        String typed = FullText.typed(q);
+        List<String> words = FullText.words(typed);
+        Set<Long> holding = typed == null ? null : words.isEmpty() ? Set.of() : pages.publishedHolding(words);
         BriefingCatalogue.Snapshot published = catalogue.snapshot();
-        List<Item> items = matches(organisation, published).values().stream()
+        List<Ranked> shown = matches(organisation, published).values().stream()
+                .filter(match -> holding == null || holding.contains(match.id()))
+                .sorted(Comparator.comparing((Ranked match) -> published.entry(match.id()).orElseThrow().publishedAt()).reversed()
+                        .thenComparing(Ranked::id))
+                .toList();
+        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int number = Math.min(pages, pageNumber(page));
+        List<Item> items = shown.subList((number - 1) * PAGE_SIZE, Math.min(shown.size(), number * PAGE_SIZE)).stream()
                 .map(match -> new Item(published.entry(match.id()).orElseThrow(), match.reasons().stream()
                         .map(reason -> reasonTexts.describeForClient(reason, locale)).toList()))
-                .sorted(Comparator.comparing((Item item) -> item.briefing().publishedAt()).reversed()
-                        .thenComparing(item -> item.briefing().id()))
                 .toList();
-        return Templates.briefings(organisation, items);
+        return Templates.briefings(organisation, new Listing(items, typed, typed != null && words.isEmpty(), shown.size(), number));
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @GET

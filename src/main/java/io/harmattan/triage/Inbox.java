@@ -1,6 +1,7 @@
 package io.harmattan.triage;
 
 import io.harmattan.lead.LeadStatus;
+import io.harmattan.persistence.FullText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -107,14 +108,18 @@ public class Inbox {
             return where;
         }
         List<Object> params = new ArrayList<>(where.params());
-        params.add(InboxSearch.allOf(words));
+        params.add(FullText.allOf(words));
         return new Where(where.sql() + " AND l.id IN (SELECT s.lead_id FROM lead_search s"
                 + " WHERE MATCH (s.body) AGAINST (? IN BOOLEAN MODE))", params);
     }
 
     /** The ORDER BY of a filter's sort. */
     public static String orderBy(InboxFilter f) {
-        switch (f.sort()) {
+        return orderBy(f.sort());
+    }
+
+    static String orderBy(String sort) {
+        switch (sort) {
             case InboxFilter.WAITING:
                 return " ORDER BY l.submitted_at, l.id";
             case InboxFilter.FIT:
@@ -124,46 +129,44 @@ public class Inbox {
         }
     }
 
+    /**
+     * {@code base} narrowed to the rows that come after the row with sort key {@code value} and
+     * {@code id} in {@code sort}'s order, or ({@code after} false) to the rows up to and including it.
+     * Either way the database reads the rows as a range of the sort's index.
+     */
+    static Where beyond(Where base, String sort, Object value, long id, boolean after) {
+        boolean descending = !InboxFilter.WAITING.equals(sort);
+        String column = InboxFilter.FIT.equals(sort) ? "l.fit_score" : "l.submitted_at";
+        String op = after == descending ? "<" : ">";
+        List<Object> params = new ArrayList<>(base.params());
+        params.add(value);
+        params.add(value);
+        params.add(id);
+        return new Where(base.sql() + " AND (" + column + " " + op + " ? OR (" + column + " = ? AND l.id " + op
+                + (after ? "" : "=") + " ?))", params);
+    }
+
     static final String COLUMNS = "SELECT l.id, l.reference, l.status, l.name, l.organisation, l.email,"
             + " l.submitted_at, COALESCE(l.fit_score, 0), l.assignee, l.first_response_at, l.duplicate_of,"
             + " l.version, l.spam_reason, l.spam_value FROM lead l";
 
     public Page page(InboxFilter f, String viewer) {
-        return page(f, viewer, InboxSearch.WINDOW);
+        return page(f, viewer, InboxSearch.Reach.STANDARD);
     }
 
-    /** {@code searchWindow}: how many leads a text search reads in order before it turns to the full-text index. */
-    Page page(InboxFilter f, String viewer, int searchWindow) {
-        Where where = where(f, viewer);
-        StringBuilder sql = new StringBuilder(where.sql());
-        List<Object> params = new ArrayList<>(where.params());
+    /** {@code reach}: how far a text search reads the list in order (see {@link InboxSearch}). */
+    Page page(InboxFilter f, String viewer, InboxSearch.Reach reach) {
+        Where positioned = where(f, viewer);
         if (f.after() != null) {
             String[] key = f.after().split("~");
             long value = Long.parseLong(key[0]);
-            long id = Long.parseLong(key[1]);
-            switch (f.sort()) {
-                case InboxFilter.WAITING:
-                    sql.append(" AND (l.submitted_at > ? OR (l.submitted_at = ? AND l.id > ?))");
-                    params.add(micros(value));
-                    params.add(micros(value));
-                    break;
-                case InboxFilter.FIT:
-                    sql.append(" AND (l.fit_score < ? OR (l.fit_score = ? AND l.id < ?))");
-                    params.add(value);
-                    params.add(value);
-                    break;
-                default:
-                    sql.append(" AND (l.submitted_at < ? OR (l.submitted_at = ? AND l.id < ?))");
-                    params.add(micros(value));
-                    params.add(micros(value));
-            }
-            params.add(id);
+            positioned = beyond(positioned, f.sort(), InboxFilter.FIT.equals(f.sort()) ? (Object) value : micros(value),
+                    Long.parseLong(key[1]), true);
         }
-        Where positioned = new Where(sql.toString(), params);
         List<String> words = f.searchWords();
         List<Object[]> found = words.isEmpty()
                 ? rows(em, COLUMNS + positioned.sql() + orderBy(f) + " LIMIT " + (PAGE + 1), positioned.params())
-                : InboxSearch.rows(em, positioned, orderBy(f), words, PAGE + 1, searchWindow);
+                : InboxSearch.rows(em, positioned, f.sort(), words, PAGE + 1, reach);
         boolean more = found.size() > PAGE;
         List<Object[]> shown = more ? found.subList(0, PAGE) : found;
         Map<Long, List<String>> countries = tags("lead_country", "country_code", shown);
@@ -194,6 +197,17 @@ public class Inbox {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows;
+    }
+
+    /** Runs a native statement that selects one column. */
+    static List<Object> ids(EntityManager em, String sql, List<Object> params) {
+        Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> values = query.getResultList();
+        return values;
     }
 
     private Map<Long, List<String>> tags(String table, String column, List<Object[]> rows) {

@@ -2,14 +2,12 @@ package io.harmattan.triage;
 
 import io.harmattan.lead.LeadStatus;
 import io.harmattan.matching.MatchEngine;
+import io.harmattan.persistence.FullText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,22 +27,16 @@ public record InboxFilter(String status, String country, String sector, String s
             LeadStatus.DISQUALIFIED.code(), LeadStatus.CONVERTED.code(), LeadStatus.MERGED.code(), ALL);
     /** "none" finds unassigned leads. */
     public static final String UNASSIGNED = "none";
-    static final int MAX_TEXT = 200;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern USERNAME = Pattern.compile("[\\w.@-]{1,120}");
 
     public static InboxFilter of(String status, String country, String sector, String service, String assignee, String from,
             String to, String text, String sort, String after, boolean quarantine) {
         String s = quarantine ? LeadStatus.SPAM.code() : in(STATUSES, status) ? status : LeadStatus.NEW.code();
-        String q = text == null ? null : text.strip();
-        if (q != null && q.length() > MAX_TEXT) {
-            q = q.substring(0, MAX_TEXT);
-        }
         return new InboxFilter(s, in(MatchEngine.COUNTRIES, country) ? country : null,
                 in(MatchEngine.SECTORS, sector) ? sector : null,
                 service != null && service.matches("[a-z-]{1,32}") ? service : null,
                 assignee != null && USERNAME.matcher(assignee).matches() ? assignee : null, date(from), date(to),
-                q == null || q.isEmpty() ? null : q, in(SORTS, sort) ? sort : NEWEST,
+                FullText.typed(text), in(SORTS, sort) ? sort : NEWEST,
                 after != null && after.matches("-?\\d{1,19}~\\d{1,19}") ? after : null);
     }
 
@@ -78,17 +70,7 @@ public record InboxFilter(String status, String country, String sector, String s
      * letters (shorter ones are not in the full-text index), at most 10, without repeats.
      */
     public List<String> searchWords() {
-        if (text == null) {
-            return List.of();
-        }
-        Set<String> words = new LinkedHashSet<>();
-        var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find() && words.size() < 10) {
-            if (m.group().length() >= 3) {
-                words.add(m.group());
-            }
-        }
-        return List.copyOf(words);
+        return FullText.words(text);
     }
 
     /** Whether some text was typed that the index cannot search (only words under 3 letters). */

@@ -1,5 +1,6 @@
 package io.harmattan.triage;
 
+import io.harmattan.persistence.FullText;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,30 +11,58 @@ import java.util.stream.Collectors;
  * begin a word of the lead's search text (name, email, organisation, job title, needs, notes; see
  * {@code LeadSearchText}); case and accents do not matter.
  *
- * <p>InnoDB's full-text index costs time in proportion to the leads that hold the searched words
- * (about 3 µs each: half a second for a word in 140,000 leads of a million), and hands back all
- * of them before the database can sort and keep a page. So the search goes two ways:
- * <ol>
- * <li>First it reads the list's next {@value #WINDOW} leads in the list's own order, through the
- * index the list uses anyway, and asks each lead's search text whether it holds each word
- * ({@code LIKE '% word%'}). Common words fill the page from there, in a few milliseconds. When
- * those leads are all the list has, the answer is complete as well.</li>
- * <li>Otherwise the matches are rare, and the full-text index finds them: with the word fewest of
- * those leads held (the others are checked on its matches), since the index's cost is that of the
- * commonest word it is given.</li>
- * </ol>
- * Both ways give the same leads in the same order, so paging can move from one to the other.
+ * <p>There are two ways to find a page of leads holding some words, and each is slow where the
+ * other is fast:
+ * <ul>
+ * <li><b>In order</b>: walk the list through the index it is sorted by and ask each lead's search
+ * text whether it holds every word ({@code LIKE '% word%'}), stopping at a page. A few
+ * microseconds a lead, so quick when the words are common, but a walk through the whole table
+ * when they are rare.</li>
+ * <li><b>The full-text index</b>: InnoDB's costs time in proportion to the leads that hold the
+ * word it is given (5 to 10 µs each, over a second for a word in a sixth of a million leads), and
+ * hands back all of them before the database can sort and keep a page. So it is given only the
+ * rarest word; the others are checked on its matches.</li>
+ * </ul>
+ * A search first reads a small sample, the list's next {@link Reach#sample} leads, and notes
+ * which words each holds. A page found there is the answer. Otherwise the sample tells how many
+ * leads the walk would need to read and how many the index would have to go through, and the
+ * cheaper way is taken; the walk goes at most {@link Reach#window} leads further and hands over to
+ * the index if those are not enough. Every way gives the same leads in the same order, so paging
+ * can move from one to another.
  */
 final class InboxSearch {
 
-    static final int WINDOW = 4000;
+    /** The two ways past the sample. */
+    enum Way {
+        IN_ORDER, INDEX
+    }
+
+    /**
+     * How far a search reads in order: the sample, then at most {@code window} more leads.
+     * {@code forced} makes tests take one way regardless of the estimate.
+     */
+    record Reach(int sample, int window, Way forced) {
+
+        static final Reach STANDARD = new Reach(500, 4000, null);
+    }
 
     private InboxSearch() {
     }
 
-    /** The full-text index's query for leads holding every word, each as the beginning of a word. */
-    static String allOf(List<String> words) {
-        return words.stream().map(w -> "+" + w + "*").collect(Collectors.joining(" "));
+    /**
+     * The way past the sample: the index if it would go through fewer leads than the walk would
+     * read (the cost per lead is about the same), else the walk.
+     *
+     * @param sample leads read in the sample
+     * @param matches of those, how many hold every word
+     * @param rarest of those, how many hold the word fewest of them hold
+     * @param wanted rows still missing from the page
+     * @param total leads in the database (the index's reach is all of them)
+     */
+    static Way choose(int sample, int matches, int rarest, int wanted, long total, int window) {
+        double indexLeads = (rarest + 0.5) / sample * total;
+        double walkLeads = matches == 0 ? window : Math.min(window, (double) wanted * sample / matches);
+        return indexLeads <= walkLeads ? Way.INDEX : Way.IN_ORDER;
     }
 
     private static String like(String word) {
@@ -42,11 +71,12 @@ final class InboxSearch {
 
     /**
      * The first {@code limit} rows ({@link Inbox#COLUMNS}) of the list {@code where} selects, in
-     * {@code orderBy}'s order, that hold every word; {@code window}: how many leads to read in order
-     * before turning to the full-text index ({@value #WINDOW} but in tests).
+     * {@code sort}'s order, that hold every word.
      */
-    static List<Object[]> rows(EntityManager em, Inbox.Where where, String orderBy, List<String> words, int limit,
-            int window) {
+    static List<Object[]> rows(EntityManager em, Inbox.Where where, String sort, List<String> words, int limit, Reach reach) {
+        String orderBy = Inbox.orderBy(sort);
+        // The key as the list's paging reads it (a lead without a fit score pages as 0).
+        String key = InboxFilter.FIT.equals(sort) ? "COALESCE(l.fit_score, 0)" : "l.submitted_at";
         StringBuilder held = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
@@ -55,25 +85,27 @@ final class InboxSearch {
         }
         params.addAll(where.params());
         // The derived table is named l too, so that the list's ORDER BY applies inside and out.
-        List<Object[]> read = Inbox.rows(em, "SELECT l.id, " + held + " FROM (SELECT l.id, l.submitted_at, l.fit_score"
-                + " FROM lead l" + where.sql() + orderBy + " LIMIT " + window + ") l"
+        List<Object[]> sample = Inbox.rows(em, "SELECT l.id, " + key + ", " + held + " FROM (SELECT l.id, l.submitted_at,"
+                + " l.fit_score FROM lead l" + where.sql() + orderBy + " LIMIT " + reach.sample() + ") l"
                 + " LEFT JOIN lead_search s ON s.lead_id = l.id" + orderBy, params);
         int every = (1 << words.size()) - 1;
         int[] holders = new int[words.size()];
+        int matches = 0;
         List<Long> ids = new ArrayList<>();
-        for (Object[] row : read) {
-            int mask = ((Number) row[1]).intValue();
+        for (Object[] row : sample) {
+            int mask = ((Number) row[2]).intValue();
             for (int i = 0; i < words.size(); i++) {
                 holders[i] += (mask >> i) & 1;
             }
-            if (mask == every && ids.size() < limit) {
-                ids.add(((Number) row[0]).longValue());
+            if (mask == every) {
+                matches++;
+                if (ids.size() < limit) {
+                    ids.add(((Number) row[0]).longValue());
+                }
             }
         }
-        if (ids.size() == limit || read.size() < window) {
-            return ids.isEmpty() ? List.of()
-                    : Inbox.rows(em, Inbox.COLUMNS + " WHERE l.id IN (" + ids.stream().map(String::valueOf)
-                            .collect(Collectors.joining(",")) + ")" + orderBy, List.of());
+        if (ids.size() == limit || sample.size() < reach.sample()) {
+            return byIds(em, ids, orderBy);
         }
         int rarest = 0;
         for (int i = 1; i < words.size(); i++) {
@@ -81,10 +113,33 @@ final class InboxSearch {
                 rarest = i;
             }
         }
+        Way way = reach.forced() != null ? reach.forced()
+                : choose(sample.size(), matches, holders[rarest], limit - ids.size(), total(em), reach.window());
+        if (way == Way.IN_ORDER) {
+            Object[] last = sample.get(sample.size() - 1);
+            Inbox.Where next = Inbox.beyond(where, sort, last[1], ((Number) last[0]).longValue(), true);
+            List<Object[]> edge = Inbox.rows(em, "SELECT l.id, " + key + " FROM lead l" + next.sql() + orderBy + " LIMIT 1 OFFSET "
+                    + (reach.window() - 1), next.params());
+            Inbox.Where walk = edge.isEmpty() ? next
+                    : Inbox.beyond(next, sort, edge.get(0)[1], ((Number) edge.get(0)[0]).longValue(), false);
+            StringBuilder sql = new StringBuilder("SELECT l.id FROM lead l JOIN lead_search s ON s.lead_id = l.id").append(walk.sql());
+            List<Object> found = new ArrayList<>(walk.params());
+            for (String word : words) {
+                sql.append(" AND s.body LIKE ?");
+                found.add(like(word));
+            }
+            sql.append(orderBy).append(" LIMIT ").append(limit - ids.size());
+            for (Object id : Inbox.ids(em, sql.toString(), found)) {
+                ids.add(((Number) id).longValue());
+            }
+            if (ids.size() == limit || edge.isEmpty()) {
+                return byIds(em, ids, orderBy);
+            }
+        }
         StringBuilder sql = new StringBuilder(Inbox.COLUMNS + " JOIN lead_search s ON s.lead_id = l.id")
                 .append(where.sql()).append(" AND MATCH (s.body) AGAINST (? IN BOOLEAN MODE)");
         List<Object> search = new ArrayList<>(where.params());
-        search.add(allOf(List.of(words.get(rarest))));
+        search.add(FullText.allOf(List.of(words.get(rarest))));
         for (int i = 0; i < words.size(); i++) {
             if (i != rarest) {
                 sql.append(" AND s.body LIKE ?");
@@ -92,5 +147,17 @@ final class InboxSearch {
             }
         }
         return Inbox.rows(em, sql.append(orderBy).append(" LIMIT ").append(limit).toString(), search);
+    }
+
+    private static List<Object[]> byIds(EntityManager em, List<Long> ids, String orderBy) {
+        return ids.isEmpty() ? List.of()
+                : Inbox.rows(em, Inbox.COLUMNS + " WHERE l.id IN (" + ids.stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")) + ")" + orderBy, List.of());
+    }
+
+    /** All leads, whatever their status: what the full-text index goes through. */
+    private static long total(EntityManager em) {
+        Number total = (Number) em.createNativeQuery("SELECT COALESCE(SUM(n), 0) FROM lead_status_count").getSingleResult();
+        return total.longValue();
     }
 }

@@ -85,7 +85,21 @@ public final class Benchmarks {
             }
             if (selected("briefings")) {
                 MatchBench.Figures match = MatchBench.measure(5_000);
-                Report.replaceSection(report, "briefings", Sections.briefings(match));
+                try (AppProcess app = AppProcess.start(harmattanJar, appPort, env, "/", work.resolve("app-briefings.log"))) {
+                    db.source("db/demo/R__demo_data.sql");
+                    BriefingSearchBench search = new BriefingSearchBench(db);
+                    System.out.println("Generating " + BriefingSearchBench.BRIEFINGS + " briefings ...");
+                    double generation = search.generate();
+                    String client = requirePage(appUrl, "/portal/briefings",
+                            CodeFlowLogin.sessionCookies(appUrl, "/portal/briefings", "demo-client", "demo"),
+                            "class=\"briefing-card\"");
+                    String consultant = requirePage(appUrl, "/console",
+                            CodeFlowLogin.sessionCookies(appUrl, "/console", "demo-consultant", "demo"), "id=\"welcome\"");
+                    BriefingSearchBench.Figures figures = search.measure(appUrl, client, consultant, generation,
+                            Integer.getInteger("bench.briefings.requests", 200));
+                    Report.replaceSection(report, "briefings", Sections.briefings(match)
+                            + "\n" + BriefingSearchBench.section(figures, Sections.now()));
+                }
             }
             if (selected("intake")) {
                 int baselinePort = FreePort.find();

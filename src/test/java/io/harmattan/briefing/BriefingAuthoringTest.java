@@ -112,6 +112,44 @@ class BriefingAuthoringTest {
                 "briefing.published", "briefing.archived");
     }
 
+    /** Consultants search the version they work on; clients the version they read, once published. */
+    @Test
+    void searchFollowsTheTextEachSideReads() {
+        String first = "firstzq" + Long.toString(System.nanoTime(), 36);
+        String second = "secondzq" + Long.toString(System.nanoTime(), 36);
+        long id = idFrom(post(open("/console/briefings/new"), briefing("Burkina Faso: search test", "Notes on " + first))
+                .post("/console/briefings"));
+        String row = "data-id=\"" + id + "\"";
+        assertThat(consoleSearch(first)).contains(row);
+        assertThat(portalSearch(first)).doesNotContain(row);
+
+        Page overview = open("/console/briefings/" + id);
+        post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish");
+        assertThat(portalSearch(first.toUpperCase())).contains(row);
+
+        Page editor = open("/console/briefings/" + id + "/edit");
+        Map<String, Object> changed = briefing("Burkina Faso: search test", "Notes on " + second);
+        changed.put("lock", editor.find(LOCK));
+        post(editor, changed).post("/console/briefings/" + id + "/edit");
+        assertThat(consoleSearch(second)).contains(row);
+        assertThat(consoleSearch(first)).doesNotContain(row);
+        assertThat(portalSearch(second)).doesNotContain(row);
+        assertThat(portalSearch(first)).contains(row);
+        assertThat(consoleSearch("Titre " + second.substring(0, 12))).contains(row).contains("id=\"search-count\"");
+    }
+
+    private static String consoleSearch(String q) {
+        Response list = given().header("Cookie", consultant).queryParam("q", q).get("/console/briefings");
+        assertThat(list.statusCode()).isEqualTo(200);
+        return list.body().asString();
+    }
+
+    private static String portalSearch(String q) {
+        Response list = given().header("Cookie", client).queryParam("q", q).get("/portal/briefings");
+        assertThat(list.statusCode()).isEqualTo(200);
+        return list.body().asString();
+    }
+
     @Test
     void statusAndMarkingAreStoredAsTheCodesTheColumnsAlwaysHeld() {
         long id = idFrom(post(open("/console/briefings/new"), briefing("Stored codes", "Body")).post("/console/briefings"));

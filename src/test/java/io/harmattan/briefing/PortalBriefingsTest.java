@@ -118,6 +118,42 @@ class PortalBriefingsTest {
         assertThat(given().redirects().follow(false).get("/portal/briefings/2").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void searchFindsAFrenchWordTypedWithoutItsAccents() {
+        Response found = as(client).queryParam("q", "DELESTAGES").get("/portal/briefings");
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(listedIds(found)).containsExactly(3);
+        assertThat(found.body().asString()).contains("id=\"search-count\"", "value=\"DELESTAGES\"");
+        assertThat(listedIds(as(client).queryParam("q", "délest bamak").get("/portal/briefings"))).containsExactly(3);
+    }
+
+    @Test
+    void searchNeverShowsWhatTheClientMayNotRead() {
+        // Briefing 10 (Niger) holds "Kandadji"; 13 is a draft and 14 archived, both about gold.
+        Response niger = as(client).queryParam("q", "Kandadji").get("/portal/briefings");
+        assertThat(listedIds(niger)).isEmpty();
+        assertThat(niger.body().asString()).contains("id=\"no-briefings\"");
+        assertThat(listedIds(as(client).queryParam("q", "gold").get("/portal/briefings"))).contains(2, 5, 12)
+                .doesNotContain(4, 7, 8, 9, 10, 11, 13, 14);
+    }
+
+    @Test
+    void searchWordsUnderThreeLettersAreExplainedAndOddInputIsHarmless() {
+        Response tooShort = as(client).queryParam("q", "or").get("/portal/briefings");
+        assertThat(tooShort.statusCode()).isEqualTo(200);
+        assertThat(tooShort.body().asString()).contains("id=\"too-short\"");
+        assertThat(listedIds(tooShort)).isEmpty();
+        for (String odd : List.of("+gold -mali", "\"gold", "gold*)", "<script>alert(1)</script>", "' OR 1=1 --", "x".repeat(1000))) {
+            Response page = as(client).queryParam("q", odd).get("/portal/briefings");
+            assertThat(page.statusCode()).as(odd.substring(0, Math.min(40, odd.length()))).isEqualTo(200);
+            assertThat(page.body().asString()).doesNotContain("<script>alert");
+        }
+        assertThat(listedIds(as(client).queryParam("page", "abc").get("/portal/briefings")))
+                .isEqualTo(listedIds(as(client).get("/portal/briefings")));
+        assertThat(listedIds(as(client).queryParam("page", "999999999999").get("/portal/briefings")))
+                .isEqualTo(listedIds(as(client).get("/portal/briefings")));
+    }
+
     private long reads(long briefingId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT COALESCE(SUM(read_count), 0) FROM briefing_read WHERE briefing_id = ?1")
