@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,23 @@ final class BriefingSearchBench {
     /** Above the seeded briefings' ids. */
     static final int FIRST_ID = 100_000;
 
+    /** The paragraphs bodies are made of: four and three in English, then the same in French. */
+    static final String[] TEXTS = {
+        "Convoys on the northern roads now leave at dawn under escort; night movements remain forbidden.",
+        "Power cuts in the capital lasted up to twelve hours a day, and generators depend on fuel imports.",
+        "The new mining code raises the state's share in each project and reviews older permits.",
+        "Banks tightened transfers abroad; payments to contractors take two to three weeks.",
+        "Attacks on fuel tankers rose along the border corridor, with drivers kidnapped twice.",
+        "Local elections were postponed and the transition charter extended by five years.",
+        "Artisanal sites near the river drew thousands of miners after the rainy season.",
+        "Les convois sur les routes du nord partent désormais à l'aube sous escorte ; la circulation de nuit reste interdite.",
+        "Les délestages dans la capitale ont duré jusqu'à douze heures par jour et les groupes dépendent du carburant importé.",
+        "Le nouveau code minier augmente la part de l'État dans chaque projet et révise les anciens permis.",
+        "Les banques ont durci les transferts à l'étranger ; les paiements aux sous-traitants prennent deux à trois semaines.",
+        "Les attaques contre les camions-citernes ont augmenté le long du corridor frontalier, avec deux enlèvements de chauffeurs.",
+        "Les élections locales ont été reportées et la charte de la transition prolongée de cinq ans.",
+        "Les sites d'orpaillage près du fleuve ont attiré des milliers de mineurs après la saison des pluies."};
+
     record Figures(int briefings, double generationSeconds, List<Timing> client, List<Timing> consultant) {
     }
 
@@ -38,58 +57,84 @@ final class BriefingSearchBench {
     /** Writes the briefings; returns the seconds it took. */
     double generate() throws SQLException {
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            generate(c);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void generate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO briefing (id, status, published_version, draft_version, created_at, created_by,"
                     + " updated_at, version) SELECT " + FIRST_ID + " + seq, 'published', 1, NULL,"
                     + " TIMESTAMP('2022-01-01') + INTERVAL seq * 6000 SECOND, 'bench',"
                     + " TIMESTAMP('2022-01-01') + INTERVAL seq * 6000 SECOND, 0 FROM seq_1_to_" + BRIEFINGS);
+            // Row by row in batches: MariaDB 11.4 refuses INSERT ... SELECT into briefing_version ("briefing_id
+            // cannot be null") although the same rows go in with VALUES.
             try (PreparedStatement versions = c.prepareStatement("INSERT INTO briefing_version (id, briefing_id, number,"
                     + " title_en, title_fr, summary_en, summary_fr, body_en, body_fr, en_updated_at, fr_updated_at, all_sectors,"
                     + " security_risk, political_risk, operational_risk, sources, review_date, tlp, created_at, created_by)"
-                    + " SELECT " + FIRST_ID + " + seq, " + FIRST_ID + " + seq, 1,"
-                    + " CONCAT(ELT(1 + seq % 3, 'Mali', 'Burkina Faso', 'Niger'), ': ', ELT(1 + seq % 5, 'gold roads',"
-                    + "   'power and fuel', 'public works', 'banks and payments', 'transport corridors'), ' ', seq),"
-                    + " CONCAT(ELT(1 + seq % 3, 'Mali', 'Burkina Faso', 'Niger'), ' : ', ELT(1 + seq % 5, 'routes de l''or',"
-                    + "   'électricité et carburant', 'travaux publics', 'banques et paiements', 'corridors de transport'), ' ', seq),"
-                    + " 'What changed this month and what it means for operations.',"
-                    + " 'Ce qui a changé ce mois-ci et ce que cela signifie pour les opérations.',"
-                    + " CONCAT_WS('\\n\\n', ELT(1 + seq % 4, ?, ?, ?, ?), ELT(1 + (seq DIV 4) % 3, ?, ?, ?), CONCAT('Ref note', seq, '.')),"
-                    + " CONCAT_WS('\\n\\n', ELT(1 + seq % 4, ?, ?, ?, ?), ELT(1 + (seq DIV 4) % 3, ?, ?, ?), CONCAT('Réf note', seq, '.')),"
-                    + " TIMESTAMP('2022-01-01') + INTERVAL seq * 6000 SECOND, TIMESTAMP('2022-01-01') + INTERVAL seq * 6000 SECOND,"
-                    + " seq % 10 = 0, 1 + seq % 5, 1 + seq % 4, 1 + seq % 3, 'Field contacts', '2027-06-01',"
-                    + " ELT(1 + seq % 4, 'CLEAR', 'GREEN', 'AMBER', 'AMBER'),"
-                    + " TIMESTAMP('2022-01-01') + INTERVAL seq * 6000 SECOND, 'bench' FROM seq_1_to_" + BRIEFINGS)) {
-                String[] texts = {
-                    "Convoys on the northern roads now leave at dawn under escort; night movements remain forbidden.",
-                    "Power cuts in the capital lasted up to twelve hours a day, and generators depend on fuel imports.",
-                    "The new mining code raises the state's share in each project and reviews older permits.",
-                    "Banks tightened transfers abroad; payments to contractors take two to three weeks.",
-                    "Attacks on fuel tankers rose along the border corridor, with drivers kidnapped twice.",
-                    "Local elections were postponed and the transition charter extended by five years.",
-                    "Artisanal sites near the river drew thousands of miners after the rainy season.",
-                    "Les convois sur les routes du nord partent désormais à l'aube sous escorte ; la circulation de nuit reste interdite.",
-                    "Les délestages dans la capitale ont duré jusqu'à douze heures par jour et les groupes dépendent du carburant importé.",
-                    "Le nouveau code minier augmente la part de l'État dans chaque projet et révise les anciens permis.",
-                    "Les banques ont durci les transferts à l'étranger ; les paiements aux sous-traitants prennent deux à trois semaines.",
-                    "Les attaques contre les camions-citernes ont augmenté le long du corridor frontalier, avec deux enlèvements de chauffeurs.",
-                    "Les élections locales ont été reportées et la charte de la transition prolongée de cinq ans.",
-                    "Les sites d'orpaillage près du fleuve ont attiré des milliers de mineurs après la saison des pluies."};
-                for (int i = 0; i < texts.length; i++) {
-                    versions.setString(i + 1, texts[i]);
+                    + " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Field contacts', '2027-06-01', ?, ?, 'bench')")) {
+                String[] countries = {"Mali", "Burkina Faso", "Niger"};
+                String[] topicsEn = {"gold roads", "power and fuel", "public works", "banks and payments", "transport corridors"};
+                String[] topicsFr = {"routes de l'or", "électricité et carburant", "travaux publics", "banques et paiements",
+                    "corridors de transport"};
+                String[] tlp = {"CLEAR", "GREEN", "AMBER", "AMBER"};
+                for (int n = 1; n <= BRIEFINGS; n++) {
+                    Timestamp at = Timestamp.valueOf(LocalDateTime.of(2022, 1, 1, 0, 0).plusSeconds(n * 6000L));
+                    int i = 1;
+                    versions.setLong(i++, FIRST_ID + n);
+                    versions.setLong(i++, FIRST_ID + n);
+                    versions.setString(i++, countries[n % 3] + ": " + topicsEn[n % 5] + " " + n);
+                    versions.setString(i++, countries[n % 3] + " : " + topicsFr[n % 5] + " " + n);
+                    versions.setString(i++, "What changed this month and what it means for operations.");
+                    versions.setString(i++, "Ce qui a changé ce mois-ci et ce que cela signifie pour les opérations.");
+                    versions.setString(i++, TEXTS[n % 4] + "\n\n" + TEXTS[4 + (n / 4) % 3] + "\n\nRef note" + n + ".");
+                    versions.setString(i++, TEXTS[7 + n % 4] + "\n\n" + TEXTS[11 + (n / 4) % 3] + "\n\nRéf note" + n + ".");
+                    versions.setTimestamp(i++, at);
+                    versions.setTimestamp(i++, at);
+                    versions.setBoolean(i++, n % 10 == 0);
+                    versions.setInt(i++, 1 + n % 5);
+                    versions.setInt(i++, 1 + n % 4);
+                    versions.setInt(i++, 1 + n % 3);
+                    versions.setString(i++, tlp[n % 4]);
+                    versions.setTimestamp(i++, at);
+                    versions.addBatch();
+                    if (n % 500 == 0) {
+                        versions.executeBatch();
+                    }
                 }
-                versions.executeUpdate();
+                versions.executeBatch();
             }
-            s.executeUpdate("INSERT INTO briefing_version_country (version_id, country_code) SELECT " + FIRST_ID
-                    + " + seq, ELT(1 + seq % 3, 'ML', 'BF', 'NE') FROM seq_1_to_" + BRIEFINGS);
-            s.executeUpdate("INSERT IGNORE INTO briefing_version_country (version_id, country_code) SELECT " + FIRST_ID
-                    + " + seq, ELT(1 + (seq DIV 3) % 3, 'ML', 'BF', 'NE') FROM seq_1_to_" + BRIEFINGS + " WHERE seq % 4 = 0");
-            s.executeUpdate("INSERT INTO briefing_version_sector (version_id, sector_code) SELECT " + FIRST_ID
-                    + " + seq, ELT(1 + (seq DIV 7) % 8, 'mining', 'construction', 'energy', 'finance', 'logistics', 'telecoms',"
-                    + " 'agriculture', 'humanitarian') FROM seq_1_to_" + BRIEFINGS + " WHERE seq % 10 <> 0");
+            String[] codes = {"ML", "BF", "NE"};
+            String[] sectors = {"mining", "construction", "energy", "finance", "logistics", "telecoms", "agriculture", "humanitarian"};
+            try (PreparedStatement country = c.prepareStatement(
+                    "INSERT IGNORE INTO briefing_version_country (version_id, country_code) VALUES (?, ?)");
+                    PreparedStatement sector = c.prepareStatement(
+                            "INSERT INTO briefing_version_sector (version_id, sector_code) VALUES (?, ?)")) {
+                for (int n = 1; n <= BRIEFINGS; n++) {
+                    country.setLong(1, FIRST_ID + n);
+                    country.setString(2, codes[n % 3]);
+                    country.addBatch();
+                    if (n % 4 == 0) {
+                        country.setString(2, codes[(n / 3) % 3]);
+                        country.addBatch();
+                    }
+                    if (n % 10 != 0) {
+                        sector.setLong(1, FIRST_ID + n);
+                        sector.setString(2, sectors[(n / 7) % 8]);
+                        sector.addBatch();
+                    }
+                    if (n % 500 == 0) {
+                        country.executeBatch();
+                        sector.executeBatch();
+                    }
+                }
+                country.executeBatch();
+                sector.executeBatch();
+            }
             s.executeUpdate("UPDATE briefing_version SET published_at = created_at, published_by = 'bench' WHERE id > " + FIRST_ID);
         }
-        return (System.nanoTime() - start) / 1e9;
     }
 
     Figures measure(String appUrl, String clientCookie, String consultantCookie, double generationSeconds, int requests)
