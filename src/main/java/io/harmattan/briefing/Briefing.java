@@ -12,8 +12,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A country briefing: a series of versions. {@code publishedVersion} is what clients read;
@@ -70,12 +68,23 @@ public class Briefing extends PanacheEntityBase {
     }
 
     /**
-     * The briefings last changed first, each with the version a consultant works on, in one query.
-     * Whether a language is written is decided as in {@link BriefingVersion#headings}, without bodies.
+     * The briefings last changed first, each with the version a consultant works on: the page's ids
+     * first (only the briefing table is sorted), then their rows. Whether a language is written is
+     * decided as in {@link BriefingVersion#headings}, for those rows only.
      */
     public static List<BriefingRow> rows(int limit) {
-        return getEntityManager().createQuery(ROWS + " order by b.updatedAt desc, b.id desc", BriefingRow.class)
-                .setMaxResults(limit).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = getEntityManager().createNativeQuery(
+                "SELECT id FROM briefing ORDER BY updated_at DESC, id DESC LIMIT ?1").setParameter(1, limit).getResultList();
+        return rows(ids);
+    }
+
+    private static List<BriefingRow> rows(List<Number> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery(ROWS + " where b.id in ?1 order by b.updatedAt desc, b.id desc", BriefingRow.class)
+                .setParameter(1, ids.stream().map(Number::longValue).toList()).getResultList();
     }
 
     /**
@@ -91,23 +100,7 @@ public class Briefing extends PanacheEntityBase {
                     AGAINST (?1 IN BOOLEAN MODE)
                 ORDER BY b.updated_at DESC, b.id DESC LIMIT ?2
                 """).setParameter(1, FullText.allOf(words)).setParameter(2, limit).getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createQuery(ROWS + " where b.id in ?1 order by b.updatedAt desc, b.id desc", BriefingRow.class)
-                .setParameter(1, ids.stream().map(Number::longValue).toList()).getResultList();
-    }
-
-    /** The ids of the published briefings whose published version holds every word. */
-    public static Set<Long> publishedHolding(List<String> words) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = getEntityManager().createNativeQuery("""
-                SELECT b.id FROM briefing b JOIN briefing_version v ON v.briefing_id = b.id AND v.number = b.published_version
-                WHERE b.status = ?2 AND MATCH (v.title_en, v.title_fr, v.summary_en, v.summary_fr, v.body_en, v.body_fr)
-                    AGAINST (?1 IN BOOLEAN MODE)
-                """).setParameter(1, FullText.allOf(words)).setParameter(2, BriefingStatus.PUBLISHED.code())
-                .getResultList();
-        return ids.stream().map(Number::longValue).collect(Collectors.toUnmodifiableSet());
+        return rows(ids);
     }
 
     public static Optional<BriefingHeading> heading(long id) {

@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The published briefings as the matcher and the portal's lists need them, kept in memory and
  * reloaded when any briefing changed: this instance reloads at once after its own publications,
  * and every instance asks the database (one indexed query) at most every half second, so a
- * publication elsewhere shows within that. Bodies stay in the database.
+ * publication elsewhere shows within that. Bodies stay in the database; their words are kept, for
+ * the portal's search ({@link PublishedWords}).
  */
 @ApplicationScoped
 public class BriefingCatalogue {
@@ -53,10 +57,22 @@ public class BriefingCatalogue {
 
     /** One consistent view of the published briefings; take it once per request and read from it. */
     public record Snapshot(Stamp stamp, List<Entry> entries, Map<Long, Entry> byId, List<Candidate> candidates,
-            long checkedAt) {
+            PublishedWords words, long checkedAt) {
 
         public Optional<Entry> entry(long id) {
             return Optional.ofNullable(byId.get(id));
+        }
+
+        /**
+         * The ids of the published briefings whose title, summary or body (either language) holds
+         * every word, each as the beginning of one of its words, whatever the case and accents.
+         */
+        public Set<Long> holdingAll(List<String> words) {
+            return this.words.holdingAll(words);
+        }
+
+        Snapshot checked(long at) {
+            return new Snapshot(stamp, entries, byId, candidates, words, at);
         }
     }
 
@@ -66,7 +82,10 @@ public class BriefingCatalogue {
     @Inject
     EntityManager entityManager;
 
-    private volatile Snapshot snapshot = new Snapshot(new Stamp(null, -1), List.of(), Map.of(), List.of(), 0);
+    private volatile Snapshot snapshot = new Snapshot(new Stamp(null, -1), List.of(), Map.of(), List.of(), PublishedWords.EMPTY, 0);
+
+    /** The words of each published version read so far: a published version never changes. */
+    private final Map<Long, String[]> wordsByVersion = new ConcurrentHashMap<>();
 
     public Collection<Candidate> candidates() {
         return snapshot().candidates;
@@ -93,7 +112,7 @@ public class BriefingCatalogue {
         });
         synchronized (this) {
             Snapshot current = snapshot;
-            snapshot = stamp.equals(current.stamp) ? new Snapshot(stamp, current.entries, current.byId, current.candidates, now)
+            snapshot = stamp.equals(current.stamp) ? current.checked(now)
                     : QuarkusTransaction.joiningExisting().call(() -> load(stamp, now));
             return snapshot;
         }
@@ -101,8 +120,7 @@ public class BriefingCatalogue {
 
     /** After a change committed here: the next request reloads instead of waiting for the recheck. */
     public void invalidate() {
-        Snapshot current = snapshot;
-        snapshot = new Snapshot(current.stamp, current.entries, current.byId, current.candidates, 0);
+        snapshot = snapshot.checked(0);
     }
 
     private Snapshot load(Stamp stamp, long now) {
@@ -114,7 +132,10 @@ public class BriefingCatalogue {
         List<Entry> entries = new ArrayList<>(versions.size());
         Map<Long, Entry> byId = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>(versions.size());
+        Map<Long, String[]> words = new HashMap<>();
         for (BriefingVersion v : versions) {
+            words.put(v.briefingId, wordsByVersion.computeIfAbsent(v.id, id -> PublishedWords.wordsOf(v.titleEn, v.titleFr,
+                    v.summaryEn, v.summaryFr, v.bodyEn, v.bodyFr)));
             List<String> countries = MatchEngine.COUNTRIES.stream().filter(v.countries::contains).toList();
             List<String> sectors = v.allSectors ? List.of() : MatchEngine.SECTORS.stream().filter(v.sectors::contains).toList();
             Candidate candidate = Candidate.of(v.briefingId, countries, sectors, v.publishedAt);
@@ -125,6 +146,7 @@ public class BriefingCatalogue {
             candidates.add(candidate);
         }
         entries.sort(java.util.Comparator.comparing(Entry::publishedAt).reversed().thenComparing(Entry::id));
-        return new Snapshot(stamp, List.copyOf(entries), Map.copyOf(byId), List.copyOf(candidates), now);
+        wordsByVersion.keySet().retainAll(versions.stream().map(v -> v.id).collect(Collectors.toSet()));
+        return new Snapshot(stamp, List.copyOf(entries), Map.copyOf(byId), List.copyOf(candidates), PublishedWords.of(words), now);
     }
 }

@@ -51,12 +51,13 @@ public class BriefingForm {
     /** The briefing's version when the editor was opened: a save over someone else's is a conflict. */
     @RestForm public Long lock;
 
+    /**
+     * A new briefing: no rating is chosen for the author, who must weigh each one, and the marking
+     * starts at TLP:AMBER, so that forgetting it never makes a text public.
+     */
     public static BriefingForm empty() {
         BriefingForm form = new BriefingForm();
-        form.securityRisk = "3";
-        form.politicalRisk = "3";
-        form.operationalRisk = "3";
-        form.tlp = Tlp.CLEAR.code();
+        form.tlp = Tlp.AMBER.code();
         return form;
     }
 

@@ -46,12 +46,6 @@ public class BriefingPages {
         return Briefing.rows(limit, words);
     }
 
-    /** The published briefings whose published version holds every word, by id: one statement. */
-    @Transactional
-    public Set<Long> publishedHolding(List<String> words) {
-        return Briefing.publishedHolding(words);
-    }
-
     @Transactional
     public Optional<Overview> overview(long id) {
         return Briefing.heading(id).map(heading -> new Overview(heading, BriefingVersion.headings(id), reads.of(id)));

@@ -4,13 +4,19 @@ import io.harmattan.briefing.BriefingReads.Reader;
 import io.harmattan.persistence.FullText;
 import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
+import io.harmattan.reference.ReferenceLabels;
 import io.harmattan.reference.Sector;
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
+import io.harmattan.web.Dates;
 import io.harmattan.web.Flash;
+import io.harmattan.web.Locales;
+import io.harmattan.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,8 +34,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Consultants write, publish, compare and archive briefings, and see who read them. */
@@ -78,6 +86,8 @@ public class ConsoleBriefingsResource {
     }
 
     static final int LIST_SIZE = 200;
+    /** What the comparison shows for a field left empty. */
+    static final String NOTHING = "—";
 
     @Inject
     Briefings briefings;
@@ -96,6 +106,15 @@ public class ConsoleBriefingsResource {
 
     @Inject
     Validator validator;
+
+    @Inject
+    Locales locales;
+
+    @Inject
+    ReferenceLabels labels;
+
+    @Inject
+    Dates dates;
 
     /** The briefings last changed first; with {@code q}, those whose current text holds every word. */
     @GET
@@ -202,24 +221,35 @@ public class ConsoleBriefingsResource {
         return Templates.compare(id, from, to, changes(versions.get(from), versions.get(to)));
     }
 
-    static List<Change> changes(VersionContent a, VersionContent b) {
+    /** Field by field, as the reader reads them: labels in their language, dates in their style, "—" for nothing. */
+    List<Change> changes(VersionContent a, VersionContent b) {
+        Locale locale = locales.current();
+        Function<VersionContent, String> countries = v -> labels.countries(v.countries(), locale);
+        Function<VersionContent, String> sectors = v -> v.allSectors() ? messages(locale).match_all_sectors()
+                : labels.sectors(v.sectors(), locale);
+        Function<VersionContent, String> review = v -> v.reviewDate() == null ? NOTHING : dates.day(v.reviewDate(), locale);
         return List.of(
                 change("titleEn", a.titleEn(), b.titleEn(), false), change("titleFr", a.titleFr(), b.titleFr(), false),
                 change("summaryEn", a.summaryEn(), b.summaryEn(), false),
                 change("summaryFr", a.summaryFr(), b.summaryFr(), false),
                 change("bodyEn", a.bodyEn(), b.bodyEn(), true), change("bodyFr", a.bodyFr(), b.bodyFr(), true),
-                change("countries", String.join(", ", a.countries()), String.join(", ", b.countries()), false),
-                change("sectors", a.allSectors() ? "*" : String.join(", ", a.sectors()),
-                        b.allSectors() ? "*" : String.join(", ", b.sectors()), false),
+                change("countries", countries.apply(a), countries.apply(b), false),
+                change("sectors", sectors.apply(a), sectors.apply(b), false),
                 change("securityRisk", "" + a.securityRisk(), "" + b.securityRisk(), false),
                 change("politicalRisk", "" + a.politicalRisk(), "" + b.politicalRisk(), false),
                 change("operationalRisk", "" + a.operationalRisk(), "" + b.operationalRisk(), false),
-                change("tlp", a.tlp().code(), b.tlp().code(), false),
-                change("reviewDate", String.valueOf(a.reviewDate()), String.valueOf(b.reviewDate()), false),
+                change("tlp", "TLP:" + a.tlp().code(), "TLP:" + b.tlp().code(), false),
+                change("reviewDate", review.apply(a), review.apply(b), false),
                 change("sources", a.sources(), b.sources(), true));
     }
 
+    private static Messages messages(Locale locale) {
+        return MessageBundles.get(Messages.class, Localized.Literal.of(locale.toLanguageTag()));
+    }
+
     private static Change change(String field, String before, String after, boolean lines) {
+        before = before == null || before.isBlank() ? NOTHING : before;
+        after = after == null || after.isBlank() ? NOTHING : after;
         boolean changed = LineDiff.changed(before, after);
         return new Change(field, before, after, changed, lines && changed ? LineDiff.between(before, after) : List.of());
     }

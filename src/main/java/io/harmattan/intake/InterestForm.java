@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -39,6 +40,20 @@ public record InterestForm(
 
     public static InterestForm empty() {
         return new InterestForm("", "", "", "", "", List.of(), List.of(), List.of(), "", "", false, false, null, null);
+    }
+
+    /** The answers as a refused post carried them (field name to values; see RefusedForms). */
+    public static InterestForm typed(Map<String, List<String>> fields) {
+        return new InterestForm(first(fields, "name"), first(fields, "email"), first(fields, "organisation"),
+                first(fields, "jobTitle"), first(fields, "phone"), fields.getOrDefault("sectors", List.of()),
+                fields.getOrDefault("countries", List.of()), fields.getOrDefault("services", List.of()),
+                first(fields, "timeframe"), first(fields, "needs"), "true".equals(first(fields, "consent")),
+                "true".equals(first(fields, "marketingOptIn")), first(fields, "token"), first(fields, "website"));
+    }
+
+    private static String first(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
     }
 
     /** The same answers with bidi controls taken out of the names a consultant reads in lists. */

@@ -7,6 +7,7 @@ import io.harmattan.reference.Country;
 import io.harmattan.reference.Sector;
 import io.harmattan.web.ClientAddress;
 import io.harmattan.web.Locales;
+import io.harmattan.web.RefusedForms;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -32,18 +33,34 @@ import java.util.regex.Pattern;
 @Path("/interest")
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
-public class InterestResource {
+public class InterestResource implements RefusedForms.Resend {
 
     private static final Pattern REFERENCE = Pattern.compile("^RFI-\\d{4}-\\d{5,}$");
 
-    /** Everything the form page shows; the lists come from the reference tables. */
-    public record InterestPage(InterestForm form, Map<String, String> errors, String formError, String token,
-            List<Choice> countries, List<Choice> sectors, List<Choice> services, List<String> timeframes) {
+    /**
+     * Everything the form page shows; the lists come from the reference tables. {@code retryMinutes}:
+     * when a rate-limited prospect may send again.
+     */
+    public record InterestPage(InterestForm form, Map<String, String> errors, String formError, long retryMinutes,
+            String token, List<Choice> countries, List<Choice> sectors, List<Choice> services, List<String> timeframes) {
 
         public boolean hasErrors() {
             return formError != null || !errors.isEmpty();
         }
+
+        /** The field errors in the form's order, each with the id of the input its link focuses. */
+        public List<FieldError> errorList() {
+            return FIELDS.stream().filter(errors::containsKey).map(field -> new FieldError(field, errors.get(field))).toList();
+        }
     }
+
+    /** An error of the summary: its field (the id its link goes to) and its message. */
+    public record FieldError(String field, String message) {
+    }
+
+    /** The form's fields, top to bottom. */
+    static final List<String> FIELDS = List.of("name", "email", "organisation", "jobTitle", "phone", "sectors", "countries",
+            "services", "timeframe", "needs", "consent");
 
     @CheckedTemplate
     static class Templates {
@@ -93,8 +110,9 @@ public class InterestResource {
         }
         if (result instanceof Intake.Limited limited) {
             // Too many in the last hour: nothing stored, the answers kept, and when to try again.
+            long minutes = Math.max(1, (limited.retryAfter().toSeconds() + 59) / 60);
             return Response.status(429).header("Retry-After", Long.toString(limited.retryAfter().toSeconds()))
-                    .entity(page(form, Map.of(), "rate-limited", form.token())).build();
+                    .entity(page(form, Map.of(), "rate-limited", minutes, form.token())).build();
         }
         return Response.seeOther(URI.create("/interest/received?reference=" + ((Intake.Accepted) result).reference())).build();
     }
@@ -108,12 +126,33 @@ public class InterestResource {
         return Templates.received(reference);
     }
 
+    /** The form with what was typed, when its post was refused before reaching {@link #submit} (see RefusedForms). */
+    @Override
+    public boolean handles(String path) {
+        return "/interest".equals(path);
+    }
+
+    /** The form token stays when it still holds, so the time spent filling the form in still counts. */
+    @Override
+    public TemplateInstance page(Map<String, List<String>> typed) {
+        Instant now = Instant.now();
+        InterestForm form = InterestForm.typed(typed);
+        String token = tokens().verify(form.token()).filter(t -> !t.isExpired(now)).map(t -> form.token())
+                .orElseGet(() -> tokens().issue(now));
+        return page(form, Map.of(), "expired", token);
+    }
+
     private static Response answer(int status, TemplateInstance page) {
         return Response.status(status).entity(page).build();
     }
 
     private TemplateInstance page(InterestForm form, Map<String, String> errors, String formError, String token) {
-        return Templates.form(new InterestPage(form, errors, formError, token, Country.choices(), Sector.choices(),
+        return page(form, errors, formError, 0, token);
+    }
+
+    private TemplateInstance page(InterestForm form, Map<String, String> errors, String formError, long retryMinutes,
+            String token) {
+        return Templates.form(new InterestPage(form, errors, formError, retryMinutes, token, Country.choices(), Sector.choices(),
                 AdvisoryService.choices(), InterestForm.TIMEFRAMES));
     }
 }

@@ -44,6 +44,8 @@ public final class MatchEngine {
     static final int MAX_REASONS = 3;
 
     public static final List<String> COUNTRIES = List.of("BF", "ML", "NE");
+    private static final String LOGISTICS = "logistics";
+
     public static final List<String> SECTORS = List.of("mining", "construction", "energy", "finance", "logistics",
             "telecoms", "agriculture", "humanitarian");
 
@@ -136,6 +138,9 @@ public final class MatchEngine {
             String evidence = words.evidence(hit.first(), hit.words());
             boolean negated = Negation.before(words, hit.first(), used);
             if (hit.value() instanceof SectorWord word) {
+                if (!LOGISTICS.equals(word.sector()) && Cargo.carried(words, hit.first())) {
+                    continue;
+                }
                 if (negated) {
                     denied.add(word.sector());
                 } else {

@@ -23,7 +23,8 @@ final class Vocabulary {
      * word for word, case and accents aside, never stemmed: Niger is not Nigeria.
      * sectors.tsv: {@code sector<TAB>strong|weak<TAB>word|phrase|...}, or {@code none<TAB>-<TAB>...} for
      * phrases that mean no sector. Each phrase is stemmed as an English and as a French text would
-     * be. Lines starting with # are comments.
+     * be, except one written "=phrase", matched word for word like a place where two words stem alike
+     * but mean different things. Lines starting with # are comments.
      */
     static MatchEngine load(String placesResource, String sectorsResource) {
         PhraseIndex<MatchEngine.Term> places = new PhraseIndex<>((phrase, kept, added) -> {
@@ -74,7 +75,12 @@ final class Vocabulary {
                 throw new IllegalArgumentException("Unknown sector or strength " + row[0] + " " + row[1] + " in " + sectorsResource);
             }
             for (String phrase : row[2].split("\\|")) {
-                sectorWords.forEach((language, index) -> index.add(Words.phrase(phrase, language), term));
+                if (phrase.startsWith("=")) {
+                    // Read like a place, before any stemming: "déplacés" (displaced) but not "déplacements" (trips).
+                    places.add(Words.phrase(phrase.substring(1), null), term);
+                } else {
+                    sectorWords.forEach((language, index) -> index.add(Words.phrase(phrase, language), term));
+                }
             }
         }
         return new MatchEngine(places, sectorWords, placeCount);

@@ -129,8 +129,8 @@ public class PortalBriefingsResource {
         Locale locale = locales.current();
         String typed = FullText.typed(q);
         List<String> words = FullText.words(typed);
-        Set<Long> holding = typed == null ? null : words.isEmpty() ? Set.of() : pages.publishedHolding(words);
         BriefingCatalogue.Snapshot published = catalogue.snapshot();
+        Set<Long> holding = typed == null ? null : words.isEmpty() ? Set.of() : published.holdingAll(words);
         List<Ranked> shown = matches(organisation, published).values().stream()
                 .filter(match -> holding == null || holding.contains(match.id()))
                 .sorted(Comparator.comparing((Ranked match) -> published.entry(match.id()).orElseThrow().publishedAt()).reversed()

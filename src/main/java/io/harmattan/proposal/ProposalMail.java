@@ -9,9 +9,11 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.harmattan.web.Dates;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,7 +38,7 @@ public class ProposalMail {
             ProposalMessages texts = texts(language);
             outbox.enqueue(email, texts.mail_proposal_sent_subject(config.firmName(), proposal.reference),
                     texts.mail_proposal_sent_body(config.firmName(), proposal.reference, version.number, link,
-                            version.validUntil.toString()), topic(proposal, "sent"));
+                            Dates.inStyle(version.validUntil, Locale.forLanguageTag(language))), topic(proposal, "sent"));
         });
     }
 
@@ -45,7 +47,8 @@ public class ProposalMail {
         forClient(proposal, (email, language) -> {
             ProposalMessages texts = texts(language);
             outbox.enqueue(email, texts.mail_proposal_reminder_subject(proposal.reference),
-                    texts.mail_proposal_reminder_body(config.firmName(), proposal.reference, version.validUntil.toString(),
+                    texts.mail_proposal_reminder_body(config.firmName(), proposal.reference,
+                            Dates.inStyle(version.validUntil, Locale.forLanguageTag(language)),
                             link), topic(proposal, "reminder"));
         });
     }

@@ -2,7 +2,12 @@ package io.harmattan.triage;
 
 import io.agroal.api.AgroalDataSource;
 import io.harmattan.audit.AuditEvent;
+import io.harmattan.reference.ReferenceLabels;
 import io.harmattan.web.Csv;
+import io.harmattan.web.ListMessages;
+import io.harmattan.web.Messages;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +22,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The filtered inbox as CSV, streamed: rows go from the database cursor to the response a few
@@ -26,22 +37,36 @@ import java.util.List;
 @ApplicationScoped
 public class LeadExport {
 
-    static final String[] HEADER = {"reference", "submitted_at_utc", "status", "name", "organisation", "job_title", "email",
-        "phone", "countries", "sectors", "services", "timeframe", "fit_score", "assignee", "first_response_at_utc",
-        "language", "marketing_opt_in", "needs"};
+    /** The columns, each headed in the exporter's language (list:export_column). */
+    static final List<String> COLUMNS = List.of("reference", "submitted", "status", "reason", "name", "organisation",
+            "job_title", "email", "phone", "countries", "sectors", "services", "timeframe", "fit_score", "assignee",
+            "first_response", "language", "marketing_opt_in", "merged_into", "client_organisation", "needs");
+    /** As spreadsheet programs read a date and time (UTC). */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** Writes every lead of the filter (no paging), newest first as the inbox orders them; returns the row count. */
-    public long write(InboxFilter filter, String viewer, OutputStream out) {
+    @Inject
+    ReferenceLabels labels;
+
+    /**
+     * Writes every lead of the filter (no paging), in the inbox's order, with labels in {@code locale}
+     * rather than codes; returns the row count.
+     */
+    public long write(InboxFilter filter, String viewer, Locale locale, OutputStream out) {
         Inbox.Where where = Inbox.whereWithWords(filter.withAfter(null), viewer);
-        String sql = "SELECT l.reference, l.submitted_at, l.status, l.name, l.organisation, l.job_title, l.email, l.phone,"
+        String sql = "SELECT l.reference, l.submitted_at, l.status, l.status_reason, l.name, l.organisation, l.job_title,"
+                + " l.email, l.phone,"
                 + " (SELECT GROUP_CONCAT(country_code ORDER BY country_code SEPARATOR ' ') FROM lead_country c WHERE c.lead_id = l.id),"
                 + " (SELECT GROUP_CONCAT(sector_code ORDER BY sector_code SEPARATOR ' ') FROM lead_sector s WHERE s.lead_id = l.id),"
                 + " (SELECT GROUP_CONCAT(service_code ORDER BY service_code SEPARATOR ' ') FROM lead_service v WHERE v.lead_id = l.id),"
-                + " l.timeframe, l.fit_score, l.assignee, l.first_response_at, l.language, l.marketing_opt_in, l.needs"
+                + " l.timeframe, l.fit_score, l.assignee, l.first_response_at, l.language, l.marketing_opt_in,"
+                + " (SELECT m.reference FROM lead m WHERE m.id = l.merged_into),"
+                + " (SELECT o.name FROM client_organisation o WHERE o.id = l.client_organisation_id), l.needs"
                 + " FROM lead l" + where.sql() + Inbox.orderBy(filter);
+        Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(locale.getLanguage()));
+        ListMessages columns = MessageBundles.get(ListMessages.class, Localized.Literal.of(locale.getLanguage()));
         long rows = 0;
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (Connection connection = dataSource.getConnection();
@@ -55,13 +80,19 @@ public class LeadExport {
             }
             StringBuilder line = new StringBuilder(512);
             writer.write(Csv.BOM);
-            Csv.line(line, HEADER);
+            Csv.line(line, COLUMNS.stream().map(columns::export_column).toArray(String[]::new));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Csv.line(line, rs.getString(1), utc(rs.getTimestamp(2)), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                            utc(rs.getTimestamp(15)), rs.getString(16), rs.getBoolean(17) ? "yes" : "no", rs.getString(18));
+                    String timeframe = rs.getString(13);
+                    String language = rs.getString(17);
+                    Csv.line(line, rs.getString(1), when(rs.getTimestamp(2)), texts.lead_status(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), named(rs.getString(10), code -> labels.country(code, locale)),
+                            named(rs.getString(11), code -> labels.sector(code, locale)),
+                            named(rs.getString(12), code -> labels.service(code, locale)),
+                            timeframe == null ? null : texts.timeframe_label(timeframe), rs.getString(14), rs.getString(15),
+                            when(rs.getTimestamp(16)), language == null ? null : texts.language_name(language),
+                            rs.getBoolean(18) ? texts.yes() : texts.no(), rs.getString(19), rs.getString(20), rs.getString(21));
                     rows++;
                     if (line.length() > 8192) {
                         writer.write(line.toString());
@@ -79,12 +110,17 @@ public class LeadExport {
         return rows;
     }
 
+    /** Space-separated codes as their labels, separated by semicolons. */
+    private static String named(String codes, Function<String, String> label) {
+        return codes == null ? null : Arrays.stream(codes.split(" ")).map(label).collect(Collectors.joining("; "));
+    }
+
     public void audit(String actor, InboxFilter filter, long rows) {
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(actor, "lead.exported", "lead", null,
                 "rows=" + rows + " filter=" + filter.query()));
     }
 
-    private static String utc(Timestamp at) {
-        return at == null ? null : at.toInstant().toString();
+    private static String when(Timestamp at) {
+        return at == null ? null : WHEN.format(at.toInstant());
     }
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -124,7 +125,8 @@ public class LeadsResource {
             @QueryParam("q") String text, @QueryParam("sort") String sort) {
         InboxFilter filter = InboxFilter.of(status, country, sector, service, assignee, from, to, text, sort, null, false);
         String actor = viewer.getUsername();
-        StreamingOutput body = out -> export.audit(actor, filter, export.write(filter, actor, out));
+        Locale locale = locales.current();
+        StreamingOutput body = out -> export.audit(actor, filter, export.write(filter, actor, locale, out));
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"leads-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"")
                 .build();

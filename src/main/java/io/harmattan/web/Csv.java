@@ -1,14 +1,19 @@
 package io.harmattan.web;
 
+import java.util.regex.Pattern;
+
 /**
  * CSV cells as spreadsheet programs read them safely: quoted when needed, and a cell that a
  * spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) is
- * prefixed with an apostrophe so that it stays text.
+ * prefixed with an apostrophe so that it stays text. A phone number ("+226 70 12 34 56": digits
+ * and phone punctuation only, so no function a formula could call) gets a leading space instead,
+ * which keeps it text without a visible apostrophe.
  */
 public final class Csv {
 
     /** The byte-order mark that makes spreadsheet programs read the file as UTF-8. */
     public static final String BOM = "\uFEFF";
+    private static final Pattern PHONE = Pattern.compile("[+-][0-9()./ -]*");
 
     private Csv() {
     }
@@ -19,7 +24,9 @@ public final class Csv {
         }
         String text = value;
         char first = text.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+        if ((first == '+' || first == '-') && PHONE.matcher(text).matches() && text.chars().filter(Character::isDigit).count() >= 6) {
+            text = " " + text;
+        } else if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
             text = "'" + text;
         }
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0

@@ -6,28 +6,39 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
-/** Dates for pages, in the reader's language; times are UTC and say so. */
+/**
+ * Dates for pages and mails, in one style per language ("1 May 2027", "1 mai 2027"; with the
+ * time, "1 May 2027, 14:05 UTC" and "1 mai 2027 à 14:05 UTC"). Times are UTC and say so.
+ */
 @ApplicationScoped
 @Named("formats")
 public class Dates {
+
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_FR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME_FR = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm 'UTC'", Locale.FRENCH);
 
     public String date(Instant instant, Locale locale) {
         return instant == null ? "" : day(LocalDate.ofInstant(instant, ZoneOffset.UTC), locale);
     }
 
-    private final java.util.Map<Locale, DateTimeFormatter> dayFormats = new java.util.concurrent.ConcurrentHashMap<>();
-
     public String day(LocalDate day, Locale locale) {
-        return day == null ? "" : dayFormats.computeIfAbsent(locale,
-                l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(l)).format(day);
+        return inStyle(day, locale);
     }
 
     public String dateTime(Instant instant, Locale locale) {
-        return instant == null ? ""
-                : DateTimeFormatter.ofPattern("fr".equals(locale.getLanguage()) ? "d MMM yyyy HH:mm 'UTC'" : "d MMM yyyy, HH:mm 'UTC'", locale)
-                        .format(instant.atOffset(ZoneOffset.UTC));
+        return instant == null ? "" : (french(locale) ? TIME_FR : TIME_EN).format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** A day in the language's style, for code that is no template (mails). */
+    public static String inStyle(LocalDate day, Locale locale) {
+        return day == null ? "" : (french(locale) ? DAY_FR : DAY_EN).format(day);
+    }
+
+    private static boolean french(Locale locale) {
+        return locale != null && "fr".equals(locale.getLanguage());
     }
 }

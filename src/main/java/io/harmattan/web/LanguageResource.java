@@ -22,7 +22,8 @@ public class LanguageResource {
     @PermitAll
     public Response choose(@PathParam("language") String language, @QueryParam("return") String returnPath,
             @Context UriInfo uri) {
-        Response.ResponseBuilder redirect = Response.seeOther(URI.create(safeLocalPath(returnPath)));
+        // The Location header as it is: the builder would encode the query's "%" a second time.
+        Response.ResponseBuilder redirect = Response.status(Response.Status.SEE_OTHER).header("Location", safeLocalPath(returnPath));
         if (Locales.SUPPORTED.contains(language)) {
             redirect.cookie(new NewCookie.Builder(Locales.COOKIE).value(language).path("/").maxAge(ONE_YEAR)
                     .httpOnly(true).secure("https".equals(uri.getRequestUri().getScheme()))

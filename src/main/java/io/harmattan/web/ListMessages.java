@@ -19,4 +19,5 @@ public interface ListMessages {
     @Message String pager_newer();
     @Message String pager_older();
     @Message String pager_position(int page, int pages);
+    @Message String export_column(String column);
 }

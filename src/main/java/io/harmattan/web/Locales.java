@@ -41,9 +41,9 @@ public class Locales {
         return "fr".equals(getLanguage()) ? "en" : "fr";
     }
 
-    /** This page's path, for the language switch to come back to. */
+    /** This page's path and query (the inbox's filters, a search), for the language switch to come back to. */
     public String getReturnPath() {
-        return request.path();
+        return request.uri();
     }
 
     private String resolve() {

@@ -224,7 +224,8 @@ final class TriageBench {
         out.append("## Triage inbox at a million leads\n\n");
         out.append(String.format(Locale.ROOT, "Measured %s. `LeadGenerator` filled the database with %,d leads (statuses, "
                 + "countries, sectors, services, assignees and five years of dates spread over them) in %.0f s, on top of the "
-                + "demo data. Each page below is one signed-in consultant's full HTTP request (`-Xmx256m`, one request at a "
+                + "demo data; MariaDB has a " + System.getProperty("mariadb.buffer-pool", "128M") + " buffer pool (`BENCH_BUFFER_POOL`), "
+                + "as a server holding a million leads would be given. Each page below is one signed-in consultant's full HTTP request (`-Xmx256m`, one request at a "
                 + "time, pages in turn so that they share the machine's moods, cookies kept as a browser keeps them), %d "
                 + "requests each after 20 warm-up rounds. A text search reads a sample of the list's next 500 leads, then takes "
                 + "the cheaper way the sample points to: walking the list in order (at most 4,000 leads further) or the "

@@ -102,6 +102,9 @@ class BriefingAuthoringTest {
         String compare = given().header("Cookie", consultant).get("/console/briefings/" + id + "/compare?from=1&to=2")
                 .body().asString();
         assertThat(compare).contains("<del>- Line two</del>", "<ins>+ Line 2, corrected</ins>", "data-field=\"titleEn\"");
+        // Labels, dates and markings as a reader reads them, never codes or "null".
+        assertThat(compare).contains("<td>Burkina Faso</td>", "<td>TLP:AMBER</td>")
+                .doesNotContain(">BF<", ">null<", ">energy<", ">2027-05-01<");
         assertThat(given().header("Cookie", consultant).get("/console/briefings/" + id + "/versions/1?in=fr").body()
                 .asString()).contains("Titre " + title, "Corps &lt;script&gt;").doesNotContain("<script>alert");
 

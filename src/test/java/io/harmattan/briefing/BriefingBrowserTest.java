@@ -6,6 +6,7 @@ import io.harmattan.testing.Browser;
 import io.harmattan.testing.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * In Chromium: a consultant writes a briefing, publishes it, writes and publishes version 2;
@@ -32,6 +33,14 @@ class BriefingBrowserTest {
             consultant.find("#bodyFr").sendKeys("## Sites\n\nCentrale de **Ségou** : en retard.");
             consultant.find("input[name='countries'][value='ML']").click();
             consultant.find("input[name='sectors'][value='energy']").click();
+            // A new briefing has no ratings chosen and starts at TLP:AMBER: the author must weigh each one.
+            assertThat(new Select(consultant.find("#tlp")).getFirstSelectedOption().getAttribute("value")).isEqualTo("AMBER");
+            consultant.clickAndWait("#save");
+            assertThat(consultant.text("#securityRisk-error")).contains("Choose a rating from 1 to 5.");
+            assertThat(consultant.find("#titleEn").getAttribute("value")).isEqualTo(title);
+            for (String rating : new String[] {"securityRisk", "politicalRisk", "operationalRisk"}) {
+                new Select(consultant.find("#" + rating)).selectByValue("3");
+            }
             consultant.clickAndWait("#save");
             assertThat(consultant.text(".flash")).contains("Briefing saved as a draft.");
             briefingPath = consultant.currentPath();

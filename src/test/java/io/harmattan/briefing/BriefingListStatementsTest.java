@@ -76,6 +76,9 @@ class BriefingListStatementsTest {
         form.bodyEn = "Body";
         form.countries = List.of("ML");
         form.sectors = List.of("mining");
+        form.securityRisk = "3";
+        form.politicalRisk = "2";
+        form.operationalRisk = "4";
         return form;
     }
 }

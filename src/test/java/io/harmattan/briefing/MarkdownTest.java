@@ -25,6 +25,15 @@ class MarkdownTest {
     }
 
     @Test
+    void rendersTablesAndKeepsTheirCellsSafe() {
+        String html = Markdown.toHtml("| Road | Risk |\n|:---|---:|\n| Kayes–Bamako | **high** |\n"
+                + "| Gao <script>x</script> | [map](javascript:alert(1)) |");
+        assertThat(html).contains("<table>", "<thead>", "<th", "Road</th>", "<tbody>", "<td", "<strong>high</strong>",
+                "Gao &lt;script&gt;x&lt;/script&gt;");
+        assertThat(html).doesNotContain("<script", "javascript:", "style=");
+    }
+
+    @Test
     void emptyBodiesGiveNothing() {
         assertThat(Markdown.toHtml(null)).isEmpty();
         assertThat(Markdown.toHtml("  ")).isEmpty();

@@ -44,6 +44,10 @@ class InterestFormBrowserTest {
             browser.clickAndWait("#send");
 
             assertThat(browser.text("#countries-error")).isEqualTo(countryError);
+            // The error summary has the focus and links each error to its field.
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("form-errors");
+            browser.find("#form-errors a[href='#countries']").click();
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("name")).isEqualTo("countries");
             assertThat(browser.find("#email").getAttribute("value")).isEqualTo(email);
             assertThat(browser.find("input[name='sectors'][value='mining']").isSelected()).isTrue();
             assertThat(browser.find("#needs").getAttribute("value")).contains("Essakane");
@@ -68,6 +72,45 @@ class InterestFormBrowserTest {
             assertThat(lead.status).isEqualTo(LeadStatus.NEW);
             assertThat(lead.language).isEqualTo(language);
             assertThat(lead.consentLanguage).isEqualTo(language);
+        }
+    }
+
+    /**
+     * The form left open until its CSRF cookie is gone (here: deleted, as a day's wait or a browser
+     * clearing cookies would): sending it shows it again with everything typed and a message in the
+     * prospect's language, never a bare "HTTP ERROR 400"; sent again, it goes through.
+     */
+    @ParameterizedTest
+    @CsvSource({"en, could not be checked", "fr, pas pu être vérifié"})
+    void aFormWhoseCookieExpiredComesBackFilledAndGoesThroughTheSecondTime(String language, String message)
+            throws InterruptedException {
+        String email = "prospect+" + UUID.randomUUID() + "@example.test";
+        try (Browser browser = Browser.open(TestStack.get().appUrl(), language, 360)) {
+            browser.go("/interest");
+            browser.find("#name").sendKeys("Mariam Keïta");
+            browser.find("#email").sendKeys(email);
+            browser.find("#organisation").sendKeys("Faso Solaire");
+            browser.find("#jobTitle").sendKeys("CEO");
+            browser.find("input[name='sectors'][value='energy']").click();
+            browser.find("input[name='countries'][value='BF']").click();
+            browser.find("input[name='services'][value='risk-assessment']").click();
+            new Select(browser.find("#timeframe")).selectByValue("now");
+            browser.find("#needs").sendKeys("Centrale solaire près de Zagtouli.");
+            browser.find("#consent").click();
+            Thread.sleep(3200);
+            browser.driver.manage().deleteCookieNamed("csrf-token");
+            browser.clickAndWait("#send");
+
+            assertThat(browser.text("#form-errors")).contains(message);
+            assertThat(browser.pageText()).doesNotContain("HTTP ERROR");
+            assertThat(browser.find("#email").getAttribute("value")).isEqualTo(email);
+            assertThat(browser.find("#needs").getAttribute("value")).isEqualTo("Centrale solaire près de Zagtouli.");
+            assertThat(browser.find("input[name='countries'][value='BF']").isSelected()).isTrue();
+            assertThat(browser.find("#consent").isSelected()).isTrue();
+
+            browser.clickAndWait("#send");
+            browser.waitForPath("/interest/received");
+            assertThat(QuarkusTransaction.requiringNew().call(() -> Lead.count("email", email))).isEqualTo(1);
         }
     }
 }

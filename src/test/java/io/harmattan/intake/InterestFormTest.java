@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The public form over HTTP against the real database: what is stored, what is refused, and how often. */
 @QuarkusTest
@@ -65,8 +67,11 @@ class InterestFormTest {
         for (int i = 0; i < changes.length; i += 2) {
             fields.put(changes[i], changes[i + 1]);
         }
-        RequestSpecification request = given().redirects().follow(false).cookie("csrf-token", csrf.cookie())
+        RequestSpecification request = given().redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8").header("X-Forwarded-For", client);
+        if (csrf.cookie() != null) {
+            request.cookie("csrf-token", csrf.cookie());
+        }
         fields.forEach((name, value) -> {
             if (value instanceof List<?> values) {
                 request.formParam(name, values.toArray());
@@ -184,6 +189,39 @@ class InterestFormTest {
                 .then().statusCode(400).extract().asString();
         assertThat(body).contains("could not be checked", "value=\"" + email + "\"");
         assertThat(leadsWithEmail(email)).isZero();
+    }
+
+    /**
+     * A form whose CSRF cookie expired or was never kept (cookies blocked): the form comes back with
+     * everything typed, a message in the visitor's language and a fresh CSRF cookie, never a bare
+     * "HTTP ERROR 400"; sent again from there, it goes through.
+     */
+    @ParameterizedTest
+    @CsvSource({"en, could not be checked", "fr, pas pu être vérifié"})
+    void aFormWhoseCsrfCookieIsGoneComesBackFilledAndThenGoesThrough(String language, String message) {
+        String email = uniqueEmail();
+        Csrf stale = new Csrf("expiredcookievalueexpiredcooki", "expiredcookievalueexpiredcooki");
+        for (Csrf refused : List.of(stale, new Csrf(null, "no-cookie-at-all"))) {
+            Response answer = validForm(refused, tokenOpenedAMinuteAgo(), email, "needs", "Gold <b>project</b> near Kéniéba, 3 sites.")
+                    .header("Accept-Language", language).post("/interest");
+            assertThat(answer.statusCode()).isEqualTo(400);
+            String body = answer.body().asString();
+            assertThat(body).contains(message, "value=\"" + email + "\"", "Gold &lt;b&gt;project&lt;/b&gt; near Kéniéba, 3 sites.",
+                    "value=\"Sahel Gold Resources\"").doesNotContain("<b>project");
+            assertThat(body).containsPattern("value=\"mining\"[^>]*checked");
+            String cookie = answer.cookie("csrf-token");
+            assertThat(cookie).isNotBlank();
+            String token = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(body).results()
+                    .findFirst().orElseThrow().group(1);
+            assertThat(leadsWithEmail(email)).isZero();
+            String formToken = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(body).results()
+                    .findFirst().orElseThrow().group(1);
+            String again = uniqueEmail();
+            // The form token is the one the prospect started with, so the time spent typing still counts: no spam.
+            validForm(new Csrf(cookie, token), formToken, again).post("/interest").then().statusCode(303);
+            assertThat(QuarkusTransaction.requiringNew().call(() -> Lead.count("email = ?1 and status = ?2", again,
+                    LeadStatus.NEW))).isEqualTo(1);
+        }
     }
 
     @Test

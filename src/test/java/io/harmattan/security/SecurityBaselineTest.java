@@ -159,6 +159,18 @@ class SecurityBaselineTest {
     }
 
     @Test
+    void switchingLanguageComesBackToThePageWithItsQuery() {
+        String page = given().urlEncodingEnabled(false).header("Accept-Language", "en").get("/interest?source=brief&q=gold%20mine")
+                .body().asString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"language-switch\" href=\"([^\"]+)\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        Response switched = given().redirects().follow(false).urlEncodingEnabled(false).get(href);
+        assertThat(switched.statusCode()).isEqualTo(303);
+        assertThat(switched.header("Location")).isEqualTo("/interest?source=brief&q=gold%20mine");
+    }
+
+    @Test
     void languageChoiceIsRememberedInAnHttpOnlyLaxCookie() {
         Response response = given().redirects().follow(false).queryParam("return", "/").get("/language/fr");
         String setCookie = response.headers().getValues("Set-Cookie").stream()

@@ -49,8 +49,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         config.addArg("--default-time-zone=+00:00");
         config.addArg("--bind-address=127.0.0.1");
-        // Keep the embedded server small: dev and test data sets fit easily.
-        config.addArg("--innodb-buffer-pool-size=128M");
+        // Keep the embedded server small: dev and test data sets fit easily. The bench's million leads
+        // get the memory a server holding them would be given (-Dmariadb.buffer-pool, set by bin/bench).
+        config.addArg("--innodb-buffer-pool-size=" + System.getProperty("mariadb.buffer-pool", "128M"));
         config.addArg("--max-connections=200");
         // The fault tests kill the server (kill -9) and start it again: they find it by this file.
         Path pidFile = folder.resolve("mariadbd.pid").toAbsolutePath();

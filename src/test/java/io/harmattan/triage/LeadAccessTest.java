@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.audit.AuditEvent;
+import io.harmattan.testing.Submissions;
 import io.harmattan.testing.DemoSessions;
 import io.harmattan.testing.FormSession.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,8 +31,10 @@ class LeadAccessTest {
     @Test
     void csvExportIsUtf8WithBomGuardedAndFollowsTheRuleForViewingLeads() {
         String tag = LeadTriageTest.word();
-        LeadTriageTest.submit("=HYPERLINK(\"http://evil.test\")", tag + "@csv.test", "Société Énergie, \"Niamey\" " + tag,
-                "-2+3 needs\nover two lines " + tag, List.of("energy"), List.of("NE"));
+        Submissions.idOf(Submissions.byApi(tag + "@csv.test", "name", "=HYPERLINK(\"http://evil.test\")", "organisation",
+                "Société Énergie, \"Niamey\" " + tag, "jobTitle", "Security manager", "phone", "+226 70 12 34 56",
+                "sectors", List.of("energy"), "countries", List.of("NE"), "services", List.of("risk-assessment"),
+                "needs", "-2+3 needs\nover two lines " + tag));
         Response csv = as.lead().get("/console/leads/export.csv?q=" + tag);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
@@ -40,9 +43,15 @@ class LeadAccessTest {
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         String[] lines = text.split("\r\n", -1);
-        assertThat(lines[0]).startsWith("reference,submitted_at_utc,status,name,organisation");
+        assertThat(lines[0]).startsWith("Reference,Submitted (UTC),Status,Reason for the status,Name,Organisation");
         assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil.test\"\")\"", "\"Société Énergie, \"\"Niamey\"\" " + tag + "\"",
                 "\"'-2+3 needs\nover two lines " + tag + "\"");
+        // Labels rather than codes, dates a spreadsheet reads as dates, a phone number as typed.
+        assertThat(lines[1]).contains(",New,", ",Niger,", ",Energy,", ",Risk assessment,", ", +226 70 12 34 56,")
+                .containsPattern(",\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},").doesNotContain("'+226");
+        String french = new String(given().header("Cookie", as.lead().cookies() + "; lang=fr").get("/console/leads/export.csv?q=" + tag).asByteArray(),
+                StandardCharsets.UTF_8);
+        assertThat(french).contains("Référence,Reçue le (UTC),Statut", ",Nouvelle,", ",Énergie,");
         assertThat(lines).hasSize(3); // header, one lead, and the empty string after the last CRLF
 
         // Whoever may view the inbox may download it, and nobody else: an administrator sees no lead.

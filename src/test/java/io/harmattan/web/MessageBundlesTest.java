@@ -28,6 +28,7 @@ class MessageBundlesTest {
             "/messages/msg_en.properties,      /messages/msg_fr.properties",
             "/messages/pm_en.properties,       /messages/pm_fr.properties",
             "/messages/list_en.properties,     /messages/list_fr.properties",
+            "/messages/brief_en.properties,    /messages/brief_fr.properties",
             "/ValidationMessages.properties,   /ValidationMessages_fr.properties"})
     void everyKeyExistsInEnglishAndInFrench(String englishFile, String frenchFile) throws IOException {
         Properties english = load(englishFile);
@@ -39,7 +40,8 @@ class MessageBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/messages/msg_en.properties", "/messages/msg_fr.properties", "/messages/pm_en.properties",
             "/messages/pm_fr.properties", "/messages/list_en.properties", "/messages/list_fr.properties",
-            "/ValidationMessages.properties", "/ValidationMessages_fr.properties"})
+            "/messages/brief_en.properties", "/messages/brief_fr.properties", "/ValidationMessages.properties",
+            "/ValidationMessages_fr.properties"})
     void noMessageIsLeftEmpty(String file) throws IOException {
         Properties messages = load(file);
         messages.stringPropertyNames().forEach(key -> assertThat(messages.getProperty(key))
