@@ -8,6 +8,31 @@ public interface HarmattanConfig {
     /** The consultancy's name as shown on every page. */
     String firmName();
 
+    /** How to reach the firm, shown on the landing, privacy and legal pages. */
+    Contact contact();
+
+    interface Contact {
+        /** Postal address, lines separated by " / ". */
+        String address();
+
+        String email();
+
+        String phone();
+
+        /** Company registration (RCCM, VAT or the like). */
+        String registration();
+
+        /** Who answers for what the site publishes (the "directeur de la publication"). */
+        String publisher();
+
+        /** Who hosts the site and its data, and where. */
+        String host();
+
+        /** How long the details of a prospect who never became a client are kept. */
+        @io.smallrye.config.WithDefault("24")
+        int retentionMonths();
+    }
+
     /** The app's address as people reach it, for links in emails. */
     @io.smallrye.config.WithDefault("http://localhost:8080")
     String publicUrl();

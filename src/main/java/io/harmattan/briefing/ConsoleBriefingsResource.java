@@ -73,7 +73,7 @@ public class ConsoleBriefingsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<BriefingRow> rows, String q, boolean tooShort);
+        static native TemplateInstance list(List<BriefingRow> rows, String q, boolean tooShort, boolean capped);
 
         static native TemplateInstance editor(Editor editor);
 
@@ -86,6 +86,8 @@ public class ConsoleBriefingsResource {
     }
 
     static final int LIST_SIZE = 200;
+    /** A search shows the briefings last changed first, at most this many: more words narrow it. */
+    static final int SEARCH_SIZE = 50;
     /** What the comparison shows for a field left empty. */
     static final String NOTHING = "—";
 
@@ -121,8 +123,8 @@ public class ConsoleBriefingsResource {
     public TemplateInstance list(@QueryParam("q") String q) {
         String typed = FullText.typed(q);
         List<String> words = FullText.words(typed);
-        List<BriefingRow> rows = typed == null ? pages.list(LIST_SIZE) : words.isEmpty() ? List.of() : pages.list(LIST_SIZE, words);
-        return Templates.list(rows, typed, typed != null && words.isEmpty());
+        List<BriefingRow> rows = typed == null ? pages.list(LIST_SIZE) : words.isEmpty() ? List.of() : pages.list(SEARCH_SIZE, words);
+        return Templates.list(rows, typed, typed != null && words.isEmpty(), typed != null && rows.size() == SEARCH_SIZE);
     }
 
     @GET

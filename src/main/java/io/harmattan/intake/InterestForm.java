@@ -42,13 +42,15 @@ public record InterestForm(
         return new InterestForm("", "", "", "", "", List.of(), List.of(), List.of(), "", "", false, false, null, null);
     }
 
-    /** The answers as a refused post carried them (field name to values; see RefusedForms). */
+    /**
+     * The answers as a refused post carried them (field name to values; see RefusedForms). Consent
+     * and the news opt-in are never ticked for the person: they tick them again themselves.
+     */
     public static InterestForm typed(Map<String, List<String>> fields) {
         return new InterestForm(first(fields, "name"), first(fields, "email"), first(fields, "organisation"),
                 first(fields, "jobTitle"), first(fields, "phone"), fields.getOrDefault("sectors", List.of()),
                 fields.getOrDefault("countries", List.of()), fields.getOrDefault("services", List.of()),
-                first(fields, "timeframe"), first(fields, "needs"), "true".equals(first(fields, "consent")),
-                "true".equals(first(fields, "marketingOptIn")), first(fields, "token"), first(fields, "website"));
+                first(fields, "timeframe"), first(fields, "needs"), false, false, first(fields, "token"), first(fields, "website"));
     }
 
     private static String first(Map<String, List<String>> fields, String name) {

@@ -1,6 +1,7 @@
 package io.harmattan.intake;
 
 import io.harmattan.HarmattanConfig;
+import io.harmattan.lead.Lead;
 import io.harmattan.reference.AdvisoryService;
 import io.harmattan.reference.Choice;
 import io.harmattan.reference.Country;
@@ -8,12 +9,14 @@ import io.harmattan.reference.Sector;
 import io.harmattan.web.ClientAddress;
 import io.harmattan.web.Locales;
 import io.harmattan.web.RefusedForms;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
@@ -66,7 +70,7 @@ public class InterestResource implements RefusedForms.Resend {
     static class Templates {
         static native TemplateInstance form(InterestPage page);
 
-        static native TemplateInstance received(String reference);
+        static native TemplateInstance received(String reference, Sent sent);
     }
 
     @Inject
@@ -114,16 +118,42 @@ public class InterestResource implements RefusedForms.Resend {
             return Response.status(429).header("Retry-After", Long.toString(limited.retryAfter().toSeconds()))
                     .entity(page(form, Map.of(), "rate-limited", minutes, form.token())).build();
         }
-        return Response.seeOther(URI.create("/interest/received?reference=" + ((Intake.Accepted) result).reference())).build();
+        String reference = ((Intake.Accepted) result).reference();
+        return Response.seeOther(URI.create("/interest/received?reference=" + reference))
+                .cookie(new NewCookie.Builder(Receipt.COOKIE).value(receipts().issue(reference, now)).path("/interest/received")
+                        .maxAge((int) Receipt.VALID.toSeconds()).httpOnly(true).secure(config.secureCookies())
+                        .sameSite(NewCookie.SameSite.STRICT).build())
+                .build();
     }
 
+    private Receipt receipts() {
+        return new Receipt(config.formSecret());
+    }
+
+    /**
+     * The confirmation: the reference, and what was sent when the receipt cookie the redirect set
+     * comes along (see {@link Receipt}); a reference alone shows nothing more.
+     */
     @GET
     @Path("/received")
-    public TemplateInstance received(@QueryParam("reference") String reference) {
+    public TemplateInstance received(@QueryParam("reference") String reference, @CookieParam(Receipt.COOKIE) String receipt) {
         if (reference == null || !REFERENCE.matcher(reference).matches()) {
             throw new NotFoundException();
         }
-        return Templates.received(reference);
+        Sent sent = receipts().opens(reference, receipt, Instant.now())
+                ? QuarkusTransaction.requiringNew().call(() -> Lead.byReference(reference).map(Sent::of).orElse(null))
+                : null;
+        return Templates.received(reference, sent);
+    }
+
+    /** What the prospect sent, as the confirmation repeats it (codes; the page shows their labels). */
+    public record Sent(String name, String email, String organisation, String jobTitle, String phone, List<String> sectors,
+            List<String> countries, List<String> services, String timeframe, String needs) {
+
+        static Sent of(Lead lead) {
+            return new Sent(lead.name, lead.email, lead.organisation, lead.jobTitle, lead.phone, List.copyOf(lead.sectors),
+                    List.copyOf(lead.countries), List.copyOf(lead.services), lead.timeframe, lead.needs);
+        }
     }
 
     /** The form with what was typed, when its post was refused before reaching {@link #submit} (see RefusedForms). */

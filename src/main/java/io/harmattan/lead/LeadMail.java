@@ -43,18 +43,24 @@ public class LeadMail {
 
     /** What the two messages say of a lead, copied out of it when its mail is claimed. */
     record Letter(long id, String reference, String name, String email, String language, String organisation,
-            String countries, String sectors, Instant ackSentAt, Instant triageNotifiedAt, int mailAttempts) {
+            String countries, String sectors, Instant ackSentAt, Instant triageNotifiedAt, int mailAttempts, Sent sent) {
 
         static Letter of(Lead lead) {
             return new Letter(lead.id, lead.reference, lead.name, lead.email, lead.language, lead.organisation,
                     String.join(", ", lead.countries), String.join(", ", lead.sectors), lead.ackSentAt, lead.triageNotifiedAt,
-                    lead.mailAttempts);
+                    lead.mailAttempts, new Sent(lead.jobTitle, lead.phone, List.copyOf(lead.sectors), List.copyOf(lead.countries),
+                            List.copyOf(lead.services), lead.timeframe, lead.needs));
         }
+    }
+
+    /** What the acknowledgement repeats of the request, besides name, organisation and reference (codes). */
+    record Sent(String jobTitle, String phone, List<String> sectors, List<String> countries, List<String> services,
+            String timeframe, String needs) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance acknowledgement(Letter lead, String firm);
+        static native TemplateInstance acknowledgement(Letter lead, String firm, Locale locale);
 
         static native TemplateInstance triage(Letter lead);
     }
@@ -163,8 +169,8 @@ public class LeadMail {
             }
             if (lead.ackSentAt() == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language()));
-                String body = Templates.acknowledgement(lead, config.firmName())
-                        .setLocale(Locale.forLanguageTag(lead.language())).render();
+                Locale locale = Locale.forLanguageTag(lead.language());
+                String body = Templates.acknowledgement(lead, config.firmName(), locale).setLocale(locale).render();
                 mail.send(lead.email(), texts.mail_ack_subject(lead.reference()), body);
                 acknowledged = Instant.now();
             }

@@ -38,6 +38,10 @@ public class ReferenceLabels {
         return String.join(", ", codes.stream().map(code -> sector(code, locale)).toList());
     }
 
+    public String services(java.util.Collection<String> codes, Locale locale) {
+        return String.join(", ", codes.stream().map(code -> service(code, locale)).toList());
+    }
+
     private String label(String key, String code, Locale locale) {
         ReferenceEntry entry = all().get(key);
         return entry == null ? code : entry.label(locale);

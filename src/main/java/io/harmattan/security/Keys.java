@@ -20,7 +20,9 @@ public final class Keys {
         /** Authenticates the identity cookie that stands in for OIDC between its checks. */
         IDENTITY_COOKIE("identity cookie"),
         /** Binds the CSRF tokens of a signed-in page to its session (SessionBoundCsrf). */
-        CSRF_SESSION("csrf session");
+        CSRF_SESSION("csrf session"),
+        /** Lets the confirmation page show what was sent, to the browser that sent it (intake's Receipt). */
+        RECEIPT("receipt");
 
         private final String label;
 

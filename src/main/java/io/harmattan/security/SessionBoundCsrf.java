@@ -1,6 +1,7 @@
 package io.harmattan.security;
 
 import io.harmattan.HarmattanConfig;
+import io.harmattan.web.RefusedForms;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -90,6 +91,7 @@ public class SessionBoundCsrf {
                 && MessageDigest.isEqual(sign(t, binding()).getBytes(), b.getBytes())) {
             return null;
         }
+        RefusedForms.markRefused(request.getCurrent());
         return Response.status(Response.Status.BAD_REQUEST).build();
     }
 

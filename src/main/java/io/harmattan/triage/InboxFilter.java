@@ -37,7 +37,7 @@ public record InboxFilter(String status, String country, String sector, String s
                 service != null && service.matches("[a-z-]{1,32}") ? service : null,
                 assignee != null && USERNAME.matcher(assignee).matches() ? assignee : null, date(from), date(to),
                 FullText.typed(text), in(SORTS, sort) ? sort : NEWEST,
-                after != null && after.matches("-?\\d{1,19}~\\d{1,19}") ? after : null);
+                after != null && after.matches("-?\\d{1,18}~\\d{1,18}") ? after : null);
     }
 
     /** List.of(...).contains(null) throws; a missing parameter is simply not in the list. */

@@ -23,10 +23,13 @@ public final class Csv {
             return "";
         }
         String text = value;
-        char first = text.charAt(0);
-        if ((first == '+' || first == '-') && PHONE.matcher(text).matches() && text.chars().filter(Character::isDigit).count() >= 6) {
-            text = " " + text;
-        } else if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+        // Spreadsheets may trim leading spaces before deciding a cell is a formula.
+        String trimmed = value.stripLeading();
+        char first = trimmed.isEmpty() ? ' ' : trimmed.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        if (formula && PHONE.matcher(trimmed).matches() && trimmed.chars().filter(Character::isDigit).count() >= 6) {
+            text = " " + trimmed;
+        } else if (formula || value.charAt(0) == '\t' || value.charAt(0) == '\r') {
             text = "'" + text;
         }
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0

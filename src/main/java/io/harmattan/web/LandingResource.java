@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+/** The public pages: the landing page, the privacy notice and the legal notice. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LandingResource {
@@ -17,6 +18,10 @@ public class LandingResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(String firm);
+
+        static native TemplateInstance privacy();
+
+        static native TemplateInstance legal();
     }
 
     @Inject
@@ -26,5 +31,21 @@ public class LandingResource {
     @PermitAll
     public TemplateInstance index() {
         return Templates.index(config.firmName());
+    }
+
+    /** Who holds a prospect's details, why, for how long, and whom to ask to see, correct or delete them. */
+    @GET
+    @Path("privacy")
+    @PermitAll
+    public TemplateInstance privacy() {
+        return Templates.privacy();
+    }
+
+    /** The legal notice: publisher, registration, host. */
+    @GET
+    @Path("legal")
+    @PermitAll
+    public TemplateInstance legal() {
+        return Templates.legal();
     }
 }

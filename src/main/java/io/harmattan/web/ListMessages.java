@@ -15,6 +15,7 @@ public interface ListMessages {
     @Message String search_clear();
     @Message String search_briefings_none(String q);
     @Message String search_briefings_count(int count, String q);
+    @Message String search_briefings_many(int count, String q);
     @Message String pager_label();
     @Message String pager_newer();
     @Message String pager_older();

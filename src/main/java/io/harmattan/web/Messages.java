@@ -68,10 +68,11 @@ public interface Messages {
     @Message String intake_needs_hint();
     @Message String intake_honeypot();
     @Message String intake_privacy_title();
-    @Message String intake_privacy_text(String firm);
+    @Message String intake_privacy_text(String firm, int months);
     @Message String intake_consent();
     @Message String intake_marketing();
     @Message String intake_submit();
+    @Message String received_sent();
     @Message String received_title();
     @Message String received_reference();
     @Message String received_next();
@@ -80,6 +81,7 @@ public interface Messages {
     @Message String mail_ack_greeting(String name);
     @Message String mail_ack_body(String reference);
     @Message String mail_ack_next();
+    @Message String mail_ack_sent();
     @Message String mail_ack_signature(String firm);
     @Message String mail_triage_subject(String reference);
     @Message String mail_triage_body(String reference, String organisation);

@@ -26,8 +26,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * person gets a page in their language instead of a bare "400", what they typed, and a fresh
  * token cookie so that the next try goes through. A form that knows how to show itself again (the
  * public interest form) does so through {@link Resend}; any other shows what was typed as text to
- * copy and a way back. It never offers to send the refused fields on with a valid token: a forged
- * post from another site would then be one click from going through.
+ * copy and a way back. Only posts from this site's own pages get that: see {@link #explain}.
  */
 public class RefusedForms {
 
@@ -52,9 +51,15 @@ public class RefusedForms {
 
     /** The form's own token fields: never shown back. */
     private static final Set<String> TOKENS = Set.of("csrf-token", "csrf-session");
-    /** Where quarkus-rest-csrf looks for a token to set as the cookie, and its flag asking for one. */
+    /**
+     * Where quarkus-rest-csrf looks for a token to set as the cookie (the token, or its bytes when the
+     * extension signs tokens), its flag asking for one, and its mark on a post it verified.
+     */
     private static final String TOKEN_KEY = "csrf_token";
+    private static final String TOKEN_BYTES_KEY = "csrf_token_bytes";
     private static final String NEW_COOKIE = "true";
+    private static final String VERIFIED = "csrf_token_verified";
+    private static final String REFUSED = "harmattan.csrf-refused";
     /** The extension's default token size (quarkus.rest-csrf.token-size). */
     private static final int TOKEN_BYTES = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,24 +70,72 @@ public class RefusedForms {
     @Inject
     Locales locales;
 
-    /** Runs before quarkus-rest-csrf's response filter, which then sets the new token as its cookie. */
+    /**
+     * Runs before quarkus-rest-csrf's response filter, which then sets the new token as its cookie.
+     * Only a post from one of this site's own pages is shown again with what was typed and a new
+     * token: a post forged by another site gets the explanation alone, keeps the visitor's cookie as
+     * it was, and gives the forger nothing to have clicked.
+     */
     @ServerResponseFilter(priority = Priorities.USER + 100)
     public void explain(ResteasyReactiveContainerRequestContext request, ContainerResponseContext response,
             RoutingContext routing) {
-        MediaType type = request.getMediaType();
-        if (!"POST".equals(request.getMethod()) || response.getStatus() != 400 || response.hasEntity() || type == null
-                || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || request.getUriInfo().getPath().startsWith("/api/")) {
+        if (!"POST".equals(request.getMethod()) || response.getStatus() != 400 || response.hasEntity()
+                || request.getUriInfo().getPath().startsWith("/api/") || !isForm(request) || !refused(routing)) {
             return;
         }
-        byte[] token = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(token);
-        routing.put(TOKEN_KEY, Base64.getUrlEncoder().withoutPadding().encodeToString(token));
-        routing.put(NEW_COOKIE, true);
-        Map<String, List<String>> typed = typed((ResteasyReactiveRequestContext) request.getServerRequestContext());
         String path = request.getUriInfo().getPath();
-        TemplateInstance page = forms.stream().filter(form -> form.handles(path)).findFirst().map(form -> form.page(typed))
-                .orElseGet(() -> Templates.refused(shown(typed), back(routing)));
+        TemplateInstance page;
+        if (fromThisSite(routing)) {
+            byte[] token = new byte[TOKEN_BYTES];
+            RANDOM.nextBytes(token);
+            routing.put(TOKEN_BYTES_KEY, token);
+            routing.put(TOKEN_KEY, Base64.getUrlEncoder().withoutPadding().encodeToString(token));
+            routing.put(NEW_COOKIE, true);
+            Map<String, List<String>> typed = typed((ResteasyReactiveRequestContext) request.getServerRequestContext());
+            page = forms.stream().filter(form -> form.handles(path)).findFirst().map(form -> form.page(typed))
+                    .orElseGet(() -> Templates.refused(shown(typed), back(routing)));
+        } else {
+            page = Templates.refused(List.of(), "/");
+        }
         response.setEntity(page.setLocale(locales.current()).render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+    }
+
+    /** Marks a post refused by this app's own check (SessionBoundCsrf), as the extension's refusals are known by a missing mark. */
+    public static void markRefused(RoutingContext routing) {
+        routing.put(REFUSED, true);
+    }
+
+    /** Refused by quarkus-rest-csrf (which marks the posts it verified) or by SessionBoundCsrf. */
+    private static boolean refused(RoutingContext routing) {
+        return routing.get(VERIFIED) == null || routing.get(REFUSED) != null;
+    }
+
+    private static boolean isForm(ResteasyReactiveContainerRequestContext request) {
+        try {
+            MediaType type = request.getMediaType();
+            return type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+
+    /** The browser says the post came from one of this site's pages (Fetch metadata, else Origin). */
+    private static boolean fromThisSite(RoutingContext routing) {
+        String site = routing.request().getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return "same-origin".equals(site);
+        }
+        String origin = routing.request().getHeader("Origin");
+        if (origin == null || routing.request().authority() == null) {
+            return false;
+        }
+        try {
+            URI from = URI.create(origin);
+            return routing.request().authority().host().equals(from.getHost())
+                    && routing.request().authority().port() == (from.getPort() == -1 ? routing.request().authority().port() : from.getPort());
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
     }
 
     private static Map<String, List<String>> typed(ResteasyReactiveRequestContext form) {

@@ -16,4 +16,14 @@ public class Site {
     public String getFirmName() {
         return config.firmName();
     }
+
+    public HarmattanConfig.Contact getContact() {
+        return config.contact();
+    }
+
+    /** The postal address, line by line. */
+    public java.util.List<String> getAddressLines() {
+        return java.util.Arrays.stream(config.contact().address().split("/")).map(String::strip).filter(l -> !l.isEmpty())
+                .toList();
+    }
 }

@@ -151,7 +151,7 @@ final class BriefingSearchBench {
         Map<String, String> console = new LinkedHashMap<>();
         console.put("trivial console page (baseline)", "/console");
         console.put("console briefing list, last changed first (200 rows)", "/console/briefings");
-        console.put("console briefing search, a word in a quarter of them", "/console/briefings?q=convoys");
+        console.put("console briefing search, a word in a quarter of them (first 50)", "/console/briefings?q=convoys");
         console.put("console briefing search, one briefing's own word", "/console/briefings?q=note" + (BRIEFINGS / 2 + 2));
         return new Figures(BRIEFINGS, generationSeconds, TriageBench.time(http, appUrl, clientCookie, client, requests),
                 TriageBench.time(http, appUrl, consultantCookie, console, requests));
@@ -164,9 +164,10 @@ final class BriefingSearchBench {
                 + "countries and sectors, English and French texts, each with its own reference word) in %.1f s, on top of the "
                 + "seeded ones; demo-client's organisation (mining and energy in Mali and Burkina Faso) may read those that "
                 + "match it. Each row is one signed-in person's "
-                + "full HTTP request, %d requests each after 20 warm-up rounds, pages in turn. The portal shows 20 briefings "
-                + "a page; a search asks the full-text index of the briefings' texts (both languages) which published "
-                + "briefings hold every word, and keeps those the organisation may read.\n\n",
+                + "full HTTP request, %d requests each after 20 warm-up rounds, pages in turn. The portal's search reads the "
+                + "words the briefing catalogue keeps in memory for the published briefings (`PublishedWords`) and keeps those "
+                + "the organisation may read, 20 a page; the console's search asks the database's full-text index over every "
+                + "briefing's current version (both languages) and shows the 50 last changed.\n\n",
                 when, f.briefings(), f.generationSeconds(), f.client().get(0).millis().size()));
         table(out, f.client(), "search");
         out.append('\n');

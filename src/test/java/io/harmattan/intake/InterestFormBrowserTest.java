@@ -106,7 +106,9 @@ class InterestFormBrowserTest {
             assertThat(browser.find("#email").getAttribute("value")).isEqualTo(email);
             assertThat(browser.find("#needs").getAttribute("value")).isEqualTo("Centrale solaire près de Zagtouli.");
             assertThat(browser.find("input[name='countries'][value='BF']").isSelected()).isTrue();
-            assertThat(browser.find("#consent").isSelected()).isTrue();
+            // Consent is never ticked for the person: they tick it again.
+            assertThat(browser.find("#consent").isSelected()).isFalse();
+            browser.find("#consent").click();
 
             browser.clickAndWait("#send");
             browser.waitForPath("/interest/received");

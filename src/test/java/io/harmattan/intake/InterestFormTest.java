@@ -90,6 +90,28 @@ class InterestFormTest {
         return "claire+" + UUID.randomUUID() + "@sahel-gold.test";
     }
 
+    /** The confirmation repeats what was sent, but only to the browser that sent it: references are sequential. */
+    @Test
+    void theConfirmationRepeatsWhatWasSentToItsSenderOnly() {
+        String email = uniqueEmail();
+        Response posted = validForm(csrf(), tokenOpenedAMinuteAgo(), email, "needs", "Site review <b>near</b> Sadiola.")
+                .post("/interest");
+        String location = posted.header("Location");
+        String receipt = posted.cookie("receipt");
+        assertThat(receipt).isNotBlank();
+        assertThat(posted.headers().getValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("receipt=").contains("HttpOnly", "SameSite=Strict", "Path=/interest/received"));
+        String mine = given().cookie("receipt", receipt).get(location).body().asString();
+        assertThat(mine).contains("id=\"sent\"", email, "Sahel Gold Resources", "Mining, Energy", "Mali",
+                "Site review &lt;b&gt;near&lt;/b&gt; Sadiola.").doesNotContain("<b>near");
+        String other = validForm(csrf(), tokenOpenedAMinuteAgo(), uniqueEmail()).post("/interest").header("Location");
+        for (String stranger : List.of(given().get(location).body().asString(),
+                given().cookie("receipt", receipt).get(other).body().asString(),
+                given().cookie("receipt", "1700000000.forgedforgedforgedforgedforged").get(location).body().asString())) {
+            assertThat(stranger).contains("id=\"reference\"").doesNotContain("id=\"sent\"", email);
+        }
+    }
+
     @Test
     void aValidSubmissionIsStoredBeforeTheConfirmationShowsItsReference() {
         String email = uniqueEmail();
@@ -203,12 +225,14 @@ class InterestFormTest {
         Csrf stale = new Csrf("expiredcookievalueexpiredcooki", "expiredcookievalueexpiredcooki");
         for (Csrf refused : List.of(stale, new Csrf(null, "no-cookie-at-all"))) {
             Response answer = validForm(refused, tokenOpenedAMinuteAgo(), email, "needs", "Gold <b>project</b> near Kéniéba, 3 sites.")
-                    .header("Accept-Language", language).post("/interest");
+                    .header("Accept-Language", language).header("Sec-Fetch-Site", "same-origin").post("/interest");
             assertThat(answer.statusCode()).isEqualTo(400);
             String body = answer.body().asString();
             assertThat(body).contains(message, "value=\"" + email + "\"", "Gold &lt;b&gt;project&lt;/b&gt; near Kéniéba, 3 sites.",
                     "value=\"Sahel Gold Resources\"").doesNotContain("<b>project");
             assertThat(body).containsPattern("value=\"mining\"[^>]*checked");
+            // Consent is never ticked for the person: they tick it again.
+            assertThat(body).doesNotContainPattern("id=\"consent\"[^>]*checked");
             String cookie = answer.cookie("csrf-token");
             assertThat(cookie).isNotBlank();
             String token = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(body).results()
@@ -222,6 +246,18 @@ class InterestFormTest {
             assertThat(QuarkusTransaction.requiringNew().call(() -> Lead.count("email = ?1 and status = ?2", again,
                     LeadStatus.NEW))).isEqualTo(1);
         }
+    }
+
+    /** A post forged by another site is refused with the explanation alone: nothing it sent, no new token. */
+    @Test
+    void aCrossSitePostWithoutTheTokenGetsNoFormBackAndNoNewCookie() {
+        String email = uniqueEmail();
+        Response answer = validForm(new Csrf(null, "forged"), tokenOpenedAMinuteAgo(), email)
+                .header("Sec-Fetch-Site", "cross-site").post("/interest");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body().asString()).contains("id=\"refused-text\"").doesNotContain(email, "Sahel Gold Resources");
+        assertThat(answer.headers().getValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("csrf-token="));
+        assertThat(leadsWithEmail(email)).isZero();
     }
 
     @Test

@@ -52,6 +52,9 @@ class LeadMailTest {
         assertThat(received.get(0).getSubject()).isEqualTo("Votre demande " + reference + " nous est parvenue");
         assertThat((String) received.get(0).getContent()).contains("Bonjour Ibrahim Maïga,", reference,
                 "L'équipe African Security Analysis");
+        // The acknowledgement repeats what was sent, with labels in the prospect's language.
+        assertThat((String) received.get(0).getContent()).contains("Ce que vous avez envoyé", "Niger Uranium Logistics",
+                "Énergie", "Niger", "Sécurité des déplacements", "Convoys between Niamey and Arlit.");
         assertThat(Eventually.until(() -> lead(reference).ackSentAt, sent -> sent != null)).isNotNull();
         assertThat(Eventually.until(() -> lead(reference).triageNotifiedAt, sent -> sent != null)).isNotNull();
         assertThat(messagesTo("triage@localhost")).anySatisfy(notice -> assertThat(notice.getSubject()).contains(reference));

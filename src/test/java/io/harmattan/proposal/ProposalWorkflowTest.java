@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The proposal workflow over HTTP, against the real database and Keycloak. */
 @QuarkusTest
-class ProposalWorkflowTest {
+public class ProposalWorkflowTest {
 
     static FormSession consultant;
     static FormSession lead;
@@ -92,6 +92,14 @@ class ProposalWorkflowTest {
     }
 
     /** Drafted by the consultant, approved by demo-lead, sent. */
+    /** A sent proposal for demo-client's organisation, for the tests of other features. */
+    public static long aSentProposal() throws Exception {
+        if (consultant == null) {
+            signIn();
+        }
+        return sent();
+    }
+
     static long sent() {
         long id = draftForOrganisation(consultant);
         step(consultant, id, "submit", Map.of()).then().statusCode(303);

@@ -44,6 +44,8 @@ class AccessMatrixTest {
             // Public pages.
             Map.entry("GET /", "200 200 200 200 200"),
             Map.entry("GET /interest", "200 200 200 200 200"),
+            Map.entry("GET /privacy", "200 200 200 200 200"),
+            Map.entry("GET /legal", "200 200 200 200 200"),
             Map.entry("POST /interest", "400 400 400 400 400"),
             Map.entry("GET /interest/received", "404 404 404 404 404"), // without a reference: nothing to show
             Map.entry("GET /language/{language}", "303 303 303 303 303"),

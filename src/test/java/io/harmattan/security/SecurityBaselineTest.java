@@ -158,6 +158,20 @@ class SecurityBaselineTest {
         assertThat(broken.header("Location")).isEqualTo("/");
     }
 
+    /** The privacy and legal notices say who holds the data, for how long and whom to ask, in both languages. */
+    @Test
+    void thePrivacyAndLegalNoticesNameTheFirmTheRetentionAndWhomToAsk() {
+        String privacy = given().header("Accept-Language", "en").get("/privacy").body().asString();
+        assertThat(privacy).contains("African Security Analysis", "made anonymous 24 months after your request",
+                "mailto:contact@localhost", "Ouagadougou 01");
+        String french = given().header("Accept-Language", "fr").get("/privacy").body().asString();
+        assertThat(french).contains("rendues anonymes 24 mois après votre demande", "Vos droits");
+        assertThat(given().get("/legal").body().asString()).contains("Director of publication", "RCCM");
+        String landing = given().get("/").body().asString();
+        assertThat(landing).contains("id=\"contact\"", "href=\"/privacy\"", "href=\"/legal\"");
+        assertThat(given().get("/interest").body().asString()).contains("id=\"privacy-page\"", "at most 24 months");
+    }
+
     @Test
     void switchingLanguageComesBackToThePageWithItsQuery() {
         String page = given().urlEncodingEnabled(false).header("Accept-Language", "en").get("/interest?source=brief&q=gold%20mine")

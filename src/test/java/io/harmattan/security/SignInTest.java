@@ -83,6 +83,11 @@ class SignInTest {
             new WebDriverWait(browser.driver, Duration.ofSeconds(20))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
             assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
+            // The firm's sign-in page (realm-config/themes/harmattan), not Keycloak's stock one.
+            assertThat(browser.text("#kc-header-wrapper")).isEqualTo("African Security Analysis");
+            assertThat(browser.text("#kc-login")).isEqualTo("Se connecter");
+            assertThat(browser.driver.getPageSource()).contains("/login/harmattan/css/harmattan.css");
+            Browser.screenshot(browser.driver, "keycloak-sign-in-fr-360.png");
             browser.signIn("demo-client", Tokens.PASSWORD);
             assertThat(browser.find("h1").getText()).isEqualTo("Espace client");
             assertThat(browser.text("#role")).isEqualTo("client");

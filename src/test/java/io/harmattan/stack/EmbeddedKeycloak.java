@@ -49,6 +49,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
             Files.createDirectories(local.resolve("logs"));
             ensureBuilt(home, local);
             RealmFile.writeDevRealm(realmConfig, home.resolve("data/import/harmattan-realm.json"));
+            copyThemes(realmConfig.resolve("themes"), home.resolve("themes"));
 
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                     "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1", "--cache=local",
@@ -68,6 +69,23 @@ public final class EmbeddedKeycloak implements AutoCloseable {
             return keycloak;
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start", e);
+        }
+    }
+
+    /** The login theme under realm-config/themes, into Keycloak's themes folder (as the compose file mounts it). */
+    private static void copyThemes(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (var paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

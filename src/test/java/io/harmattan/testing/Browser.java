@@ -48,7 +48,24 @@ public final class Browser implements AutoCloseable {
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            if (width < 600) {
+                // Chromium keeps a window at least ~500 px wide; a phone's screen is emulated instead.
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 800,
+                        "deviceScaleFactor", 1, "mobile", true));
+            }
             return new Browser(driver, profile, appUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves what the page looks like to target/screenshots/{name}, for people to look at (never compared). */
+    public static void screenshot(org.openqa.selenium.WebDriver driver, String name) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(folder.resolve(name), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,6 +29,7 @@ class MessageBundlesTest {
             "/messages/pm_en.properties,       /messages/pm_fr.properties",
             "/messages/list_en.properties,     /messages/list_fr.properties",
             "/messages/brief_en.properties,    /messages/brief_fr.properties",
+            "/messages/site_en.properties,     /messages/site_fr.properties",
             "/ValidationMessages.properties,   /ValidationMessages_fr.properties"})
     void everyKeyExistsInEnglishAndInFrench(String englishFile, String frenchFile) throws IOException {
         Properties english = load(englishFile);
@@ -40,7 +41,8 @@ class MessageBundlesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/messages/msg_en.properties", "/messages/msg_fr.properties", "/messages/pm_en.properties",
             "/messages/pm_fr.properties", "/messages/list_en.properties", "/messages/list_fr.properties",
-            "/messages/brief_en.properties", "/messages/brief_fr.properties", "/ValidationMessages.properties",
+            "/messages/brief_en.properties", "/messages/brief_fr.properties", "/messages/site_en.properties",
+            "/messages/site_fr.properties", "/ValidationMessages.properties",
             "/ValidationMessages_fr.properties"})
     void noMessageIsLeftEmpty(String file) throws IOException {
         Properties messages = load(file);
