@@ -2,6 +2,7 @@ package io.harmattan.triage;
 
 import io.harmattan.persistence.FullText;
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -118,20 +119,26 @@ final class InboxSearch {
         if (way == Way.IN_ORDER) {
             Object[] last = sample.get(sample.size() - 1);
             Inbox.Where next = Inbox.beyond(where, sort, last[1], ((Number) last[0]).longValue(), true);
+            int wanted = limit - ids.size();
+            // First a walk over the stretch of dates the sample says should hold the page, twice over,
+            // which spares finding the window's end; only when that falls short, the whole window.
+            Object bound = InboxFilter.FIT.equals(sort) || matches == 0 ? null
+                    : dateBound(sample, sort, Math.min((double) reach.window(), 2.0 * wanted * sample.size() / matches));
+            if (bound != null) {
+                List<Object> within = new ArrayList<>(next.params());
+                within.add(bound);
+                ids.addAll(walk(em, new Inbox.Where(next.sql() + (InboxFilter.WAITING.equals(sort) ? " AND l.submitted_at <= ?"
+                        : " AND l.submitted_at >= ?"), within), orderBy, words, wanted));
+                if (ids.size() == limit) {
+                    return byIds(em, ids, orderBy);
+                }
+                ids.subList(limit - wanted, ids.size()).clear();
+            }
             List<Object[]> edge = Inbox.rows(em, "SELECT l.id, " + key + " FROM lead l" + next.sql() + orderBy + " LIMIT 1 OFFSET "
                     + (reach.window() - 1), next.params());
             Inbox.Where walk = edge.isEmpty() ? next
                     : Inbox.beyond(next, sort, edge.get(0)[1], ((Number) edge.get(0)[0]).longValue(), false);
-            StringBuilder sql = new StringBuilder("SELECT l.id FROM lead l JOIN lead_search s ON s.lead_id = l.id").append(walk.sql());
-            List<Object> found = new ArrayList<>(walk.params());
-            for (String word : words) {
-                sql.append(" AND s.body LIKE ?");
-                found.add(like(word));
-            }
-            sql.append(orderBy).append(" LIMIT ").append(limit - ids.size());
-            for (Object id : Inbox.ids(em, sql.toString(), found)) {
-                ids.add(((Number) id).longValue());
-            }
+            ids.addAll(walk(em, walk, orderBy, words, wanted));
             if (ids.size() == limit || edge.isEmpty()) {
                 return byIds(em, ids, orderBy);
             }
@@ -147,6 +154,33 @@ final class InboxSearch {
             }
         }
         return Inbox.rows(em, sql.append(orderBy).append(" LIMIT ").append(limit).toString(), search);
+    }
+
+    /** The ids of the first {@code wanted} leads of {@code walk}, in order, holding every word. */
+    private static List<Long> walk(EntityManager em, Inbox.Where walk, String orderBy, List<String> words, int wanted) {
+        StringBuilder sql = new StringBuilder("SELECT l.id FROM lead l JOIN lead_search s ON s.lead_id = l.id").append(walk.sql());
+        List<Object> params = new ArrayList<>(walk.params());
+        for (String word : words) {
+            sql.append(" AND s.body LIKE ?");
+            params.add(like(word));
+        }
+        sql.append(orderBy).append(" LIMIT ").append(wanted);
+        return Inbox.ids(em, sql.toString(), params).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /**
+     * The submission time {@code leads} leads past the sample's end, reckoned from the time its
+     * leads span (leads come in at a steady pace); null when the sample spans no time.
+     */
+    private static Timestamp dateBound(List<Object[]> sample, String sort, double leads) {
+        long first = Inbox.epochMicros(Inbox.instant(sample.get(0)[1]));
+        long last = Inbox.epochMicros(Inbox.instant(sample.get(sample.size() - 1)[1]));
+        long span = Math.abs(last - first);
+        if (span == 0) {
+            return null;
+        }
+        long reach = (long) Math.ceil(span * leads / sample.size());
+        return Inbox.micros(InboxFilter.WAITING.equals(sort) ? last + reach : last - reach);
     }
 
     private static List<Object[]> byIds(EntityManager em, List<Long> ids, String orderBy) {
