@@ -4,7 +4,6 @@ import io.harmattan.bench.TriageBench.Timing;
 import io.harmattan.stack.EmbeddedMariaDb;
 import java.net.http.HttpClient;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,11 +55,7 @@ final class BriefingSearchBench {
 
     /** Writes the briefings; returns the seconds it took. */
     double generate() throws SQLException {
-        long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-            generate(c);
-        }
-        return (System.nanoTime() - start) / 1e9;
+        return Generation.seconds(db, BriefingSearchBench::generate);
     }
 
     static void generate(Connection c) throws SQLException {

@@ -55,11 +55,7 @@ final class TriageBench {
 
     /** Fills the database; returns the seconds it took. */
     double generate() throws Exception {
-        long start = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-            LeadGenerator.generate(connection, LEADS, "bench");
-        }
-        return (System.nanoTime() - start) / 1e9;
+        return Generation.seconds(db, connection -> LeadGenerator.generate(connection, LEADS, "bench"));
     }
 
     /** A key deep in the newest-first list of new leads: the 500,000th row's position. */
