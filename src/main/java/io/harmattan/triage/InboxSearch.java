@@ -121,24 +121,25 @@ final class InboxSearch {
             Inbox.Where next = Inbox.beyond(where, sort, last[1], ((Number) last[0]).longValue(), true);
             int wanted = limit - ids.size();
             // First a walk over the stretch of dates the sample says should hold the page, twice over,
-            // which spares finding the window's end; only when that falls short, the whole window.
+            // which spares finding the window's end. When that falls short, the walk goes on past the
+            // stretch (every lead in it has been read) up to the window's end.
             Object bound = InboxFilter.FIT.equals(sort) || matches == 0 ? null
                     : dateBound(sample, sort, Math.min((double) reach.window(), 2.0 * wanted * sample.size() / matches));
+            Inbox.Where rest = next;
             if (bound != null) {
-                List<Object> within = new ArrayList<>(next.params());
-                within.add(bound);
-                ids.addAll(walk(em, new Inbox.Where(next.sql() + (InboxFilter.WAITING.equals(sort) ? " AND l.submitted_at <= ?"
-                        : " AND l.submitted_at >= ?"), within), orderBy, words, wanted));
+                boolean ascending = InboxFilter.WAITING.equals(sort);
+                ids.addAll(walk(em, with(next, ascending ? " AND l.submitted_at <= ?" : " AND l.submitted_at >= ?", bound),
+                        orderBy, words, wanted));
                 if (ids.size() == limit) {
                     return byIds(em, ids, orderBy);
                 }
-                ids.subList(limit - wanted, ids.size()).clear();
+                rest = with(next, ascending ? " AND l.submitted_at > ?" : " AND l.submitted_at < ?", bound);
             }
             List<Object[]> edge = Inbox.rows(em, "SELECT l.id, " + key + " FROM lead l" + next.sql() + orderBy + " LIMIT 1 OFFSET "
                     + (reach.window() - 1), next.params());
-            Inbox.Where walk = edge.isEmpty() ? next
-                    : Inbox.beyond(next, sort, edge.get(0)[1], ((Number) edge.get(0)[0]).longValue(), false);
-            ids.addAll(walk(em, walk, orderBy, words, wanted));
+            Inbox.Where walk = edge.isEmpty() ? rest
+                    : Inbox.beyond(rest, sort, edge.get(0)[1], ((Number) edge.get(0)[0]).longValue(), false);
+            ids.addAll(walk(em, walk, orderBy, words, limit - ids.size()));
             if (ids.size() == limit || edge.isEmpty()) {
                 return byIds(em, ids, orderBy);
             }
@@ -166,6 +167,12 @@ final class InboxSearch {
         }
         sql.append(orderBy).append(" LIMIT ").append(wanted);
         return Inbox.ids(em, sql.toString(), params).stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    private static Inbox.Where with(Inbox.Where where, String condition, Object value) {
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(value);
+        return new Inbox.Where(where.sql() + condition, params);
     }
 
     /**
