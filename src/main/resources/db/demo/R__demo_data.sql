@@ -95,3 +95,7 @@ SELECT l.id, CONCAT(' ', TRIM(REGEXP_REPLACE(CONCAT_WS(' ', l.name, l.email, l.o
         '[^[:alnum:]]+', ' ')), ' ')
 FROM lead l WHERE l.id <= 7
 ON DUPLICATE KEY UPDATE body = VALUES(body);
+
+-- The demo's disqualified lead gives its reason from the list too.
+UPDATE lead SET disqualify_reason = 'not-a-fit' WHERE id = 5 AND status = 'disqualified';
+UPDATE lead_event SET reason = 'not-a-fit' WHERE id = 5 AND kind = 'status';

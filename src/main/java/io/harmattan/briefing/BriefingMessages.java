@@ -74,4 +74,14 @@ public interface BriefingMessages {
     @Message String console_briefings_back();
     @Message String console_briefings_none();
     @Message String console_briefings_title();
+    @Message String briefing_four_eyes(boolean red);
+    @Message String briefing_waiting_approval(String editor);
+    @Message String briefing_approved_by(String who, String when);
+    @Message String briefing_approve();
+    @Message String briefing_needs_approval();
+    @Message String review_due_title();
+    @Message String review_due_intro();
+    @Message String review_due_on(String day, boolean past);
+    @Message String review_mail_subject(String title);
+    @Message String review_mail_body(String name, String title, String day, boolean past, String link);
 }

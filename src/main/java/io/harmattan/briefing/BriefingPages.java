@@ -4,6 +4,7 @@ import io.harmattan.briefing.BriefingReads.Reader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,29 @@ public class BriefingPages {
 
     @Inject
     BriefingReads reads;
+
+    /** A published briefing whose review date has passed or is near, and who wrote that version. */
+    public record DueReview(long briefingId, String titleEn, String titleFr, LocalDate reviewDate, String author) {
+
+        public String title(java.util.Locale locale) {
+            return "fr".equals(locale.getLanguage()) && titleFr != null ? titleFr : titleEn != null ? titleEn : titleFr;
+        }
+
+        public boolean past(LocalDate today) {
+            return reviewDate.isBefore(today);
+        }
+    }
+
+    /** Published briefings to review by {@code horizon}, the most overdue first. */
+    @Transactional
+    public List<DueReview> dueForReview(LocalDate horizon, int limit) {
+        return BriefingVersion.getEntityManager().createQuery("""
+                select new io.harmattan.briefing.BriefingPages$DueReview(b.id, v.titleEn, v.titleFr, v.reviewDate, v.createdBy)
+                from Briefing b join BriefingVersion v on v.briefingId = b.id and v.number = b.publishedVersion
+                where b.status = ?1 and v.reviewDate <= ?2 order by v.reviewDate, b.id
+                """, DueReview.class).setParameter(1, BriefingStatus.PUBLISHED).setParameter(2, horizon).setMaxResults(limit)
+                .getResultList();
+    }
 
     /** The console's list: one statement. */
     @Transactional

@@ -85,6 +85,17 @@ public class BriefingVersion extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
 
+    /** Who last saved this draft: the one person who may not approve it. */
+    @Column(name = "saved_by", length = 100)
+    public String savedBy;
+
+    /** The lead consultant who approved this draft for publication, when it needed a second look. */
+    @Column(name = "approved_by", length = 100)
+    public String approvedBy;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 
@@ -125,9 +136,16 @@ public class BriefingVersion extends PanacheEntityBase {
                         and length(trim(v.bodyEn)) > 0 then true else false end,
                     case when length(trim(v.titleFr)) > 0 and length(trim(v.summaryFr)) > 0
                         and length(trim(v.bodyFr)) > 0 then true else false end,
-                    v.enUpdatedAt, v.frUpdatedAt, v.tlp, v.publishedAt, v.publishedBy)
+                    v.enUpdatedAt, v.frUpdatedAt, v.tlp, v.publishedAt, v.publishedBy,
+                    case when v.securityRisk = 5 or v.politicalRisk = 5 or v.operationalRisk = 5 then true else false end,
+                    v.savedBy, v.approvedBy, v.approvedAt)
                 from BriefingVersion v where v.briefingId = ?1 order by v.number desc
                 """, VersionHeading.class).setParameter(1, briefingId).getResultList();
+    }
+
+    /** TLP:RED, or a 5 on any risk: published only after a second lead consultant's approval. */
+    public boolean needsSecondLook() {
+        return tlp == Tlp.RED || securityRisk == 5 || politicalRisk == 5 || operationalRisk == 5;
     }
 
     public Languages languages() {

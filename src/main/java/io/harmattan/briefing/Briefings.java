@@ -14,6 +14,13 @@ import java.time.Instant;
 @ApplicationScoped
 public class Briefings {
 
+    /** A draft marked TLP:RED or rated 5 that no second lead consultant has approved yet. */
+    public static class NeedsApproval extends RuntimeException {
+        public NeedsApproval() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Someone else changed the briefing since this consultant opened it. */
     public static class Conflict extends RuntimeException {
         public Conflict() {
@@ -35,6 +42,7 @@ public class Briefings {
         version.number = 1;
         version.createdAt = now;
         version.createdBy = actor;
+        version.savedBy = actor;
         form.applyTo(version, now);
         version.persist();
         AuditEvent.record(actor, "briefing.created", "briefing", briefing.id, "version=1");
@@ -53,6 +61,10 @@ public class Briefings {
             return next;
         });
         form.applyTo(draft, now);
+        // A change after an approval needs approving again.
+        draft.savedBy = actor;
+        draft.approvedBy = null;
+        draft.approvedAt = null;
         briefing.updatedAt = now;
         AuditEvent.record(actor, "briefing.saved", "briefing", briefing.id, "version=" + draft.number);
         return briefing;
@@ -65,6 +77,9 @@ public class Briefings {
         if (!draft.has("en") && !draft.has("fr")) {
             throw new Conflict();
         }
+        if (draft.needsSecondLook() && draft.approvedBy == null) {
+            throw new NeedsApproval();
+        }
         draft.publishedAt = now;
         draft.publishedBy = actor;
         briefing.publishedVersion = draft.number;
@@ -72,6 +87,26 @@ public class Briefings {
         briefing.status = BriefingStatus.PUBLISHED;
         briefing.updatedAt = now;
         AuditEvent.record(actor, "briefing.published", "briefing", briefing.id, "version=" + draft.number);
+        return briefing;
+    }
+
+    /**
+     * A lead consultant's approval of a sensitive draft (the caller checks the role): never by its
+     * last editor, and only of the draft the approver saw ({@code lock}).
+     */
+    @Transactional
+    public Briefing approve(long id, Long lock, String actor, Instant now) {
+        Briefing briefing = locked(id, lock);
+        BriefingVersion draft = briefing.draft().orElseThrow(Conflict::new);
+        if (!draft.needsSecondLook() || draft.approvedBy != null || actor.equals(draft.savedBy)) {
+            throw new Conflict();
+        }
+        draft.approvedBy = actor;
+        draft.approvedAt = now;
+        // The approval moves the briefing's version too: a page loaded before it cannot publish unseen.
+        briefing.updatedAt = now;
+        Briefing.getEntityManager().lock(briefing, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        AuditEvent.record(actor, "briefing.approved", "briefing", briefing.id, "version=" + draft.number);
         return briefing;
     }
 

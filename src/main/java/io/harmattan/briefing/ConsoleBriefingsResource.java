@@ -33,6 +33,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,12 +75,13 @@ public class ConsoleBriefingsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<BriefingRow> rows, String q, boolean tooShort, boolean capped);
+        static native TemplateInstance list(List<BriefingRow> rows, String q, boolean tooShort, boolean capped,
+                List<BriefingPages.DueReview> due, LocalDate today);
 
         static native TemplateInstance editor(Editor editor);
 
         static native TemplateInstance briefing(BriefingHeading briefing, VersionHeading latest,
-                List<VersionHeading> versions, List<Reader> readers);
+                List<VersionHeading> versions, List<Reader> readers, String error);
 
         static native TemplateInstance preview(VersionContent version, String language, String other, RawString body);
 
@@ -88,6 +91,8 @@ public class ConsoleBriefingsResource {
     static final int LIST_SIZE = 200;
     /** A search shows the briefings last changed first, at most this many: more words narrow it. */
     static final int SEARCH_SIZE = 50;
+    /** The list names the published briefings whose review date is at most this many days ahead (or past). */
+    static final int REVIEW_HORIZON_DAYS = 14;
     /** What the comparison shows for a field left empty. */
     static final String NOTHING = "—";
 
@@ -124,7 +129,11 @@ public class ConsoleBriefingsResource {
         String typed = FullText.typed(q);
         List<String> words = FullText.words(typed);
         List<BriefingRow> rows = typed == null ? pages.list(LIST_SIZE) : words.isEmpty() ? List.of() : pages.list(SEARCH_SIZE, words);
-        return Templates.list(rows, typed, typed != null && words.isEmpty(), typed != null && rows.size() == SEARCH_SIZE);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<BriefingPages.DueReview> due = typed == null ? pages.dueForReview(today.plusDays(REVIEW_HORIZON_DAYS), LIST_SIZE)
+                : List.of();
+        return Templates.list(rows, typed, typed != null && words.isEmpty(), typed != null && rows.size() == SEARCH_SIZE, due,
+                today);
     }
 
     @GET
@@ -147,8 +156,27 @@ public class ConsoleBriefingsResource {
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
+        return overview(id, null);
+    }
+
+    /** The briefing's page, with what kept the last step from being taken ({@code error}: a code, or null). */
+    private TemplateInstance overview(long id, String error) {
         BriefingPages.Overview overview = pages.overview(id).orElseThrow(NotFoundException::new);
-        return Templates.briefing(overview.briefing(), overview.latest(), overview.versions(), overview.readers());
+        return Templates.briefing(overview.briefing(), overview.latest(), overview.versions(), overview.readers(), error);
+    }
+
+    /** A lead consultant's approval of a TLP:RED or 5-rated draft, so that it can be published (four eyes). */
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed(Roles.LEAD_CONSULTANT)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@PathParam("id") long id, @RestForm Long lock) {
+        try {
+            briefings.approve(id, lock, viewer.getUsername(), Instant.now());
+        } catch (Briefings.Conflict e) {
+            return conflict(id, null);
+        }
+        return Flash.redirect("/console/briefings/" + id, Flash.BRIEFING_APPROVED, https());
     }
 
     @GET
@@ -196,6 +224,8 @@ public class ConsoleBriefingsResource {
             catalogue.invalidate();
         } catch (Briefings.Conflict e) {
             return conflict(id, null);
+        } catch (Briefings.NeedsApproval e) {
+            return Response.status(Response.Status.CONFLICT).entity(overview(id, "needs-approval")).build();
         }
         return Flash.redirect("/console/briefings/" + id, flash, https());
     }

@@ -2,16 +2,19 @@ package io.harmattan.console;
 
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
-import io.harmattan.triage.Consultants;
-import jakarta.inject.Inject;
+import io.harmattan.staff.Consultants;
+import io.harmattan.task.Tasks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 @Path("/console")
 @Authenticated
@@ -20,7 +23,7 @@ public class ConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home();
+        static native TemplateInstance home(Tasks.Count tasks);
     }
 
     @Inject
@@ -29,11 +32,14 @@ public class ConsoleResource {
     @Inject
     Viewer viewer;
 
+    @Inject
+    Tasks tasks;
+
     @GET
     @RolesAllowed(Roles.CONSULTANT)
     public TemplateInstance home() {
         // Right after sign-in the ID token is at hand: the consultant joins the list of possible assignees.
         consultants.seen(viewer);
-        return Templates.home();
+        return Templates.home(tasks.count(viewer.getUsername(), LocalDate.now(ZoneOffset.UTC)));
     }
 }

@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -21,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A request for interest, as the prospect sent it, and its life cycle ({@link LeadStatus}). Every
@@ -108,13 +108,15 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "mail_claimed_until")
     public Instant mailClaimedUntil;
 
-    // What triage recorded: the assignee (a username), why it was disqualified, the first decision
-    // (it stops the response clock), the fit score (0-100, on the row so that the inbox can sort by
+    // What triage recorded: the assignee (a username), why it was disqualified, the first real
+    // contact with the prospect (it stops the response clock), the fit score (0-100, on the row so that the inbox can sort by
     // it), who reviewed the tags, the lead it was merged into and the client organisation it became.
     @Column(length = 120)
     public String assignee;
     @Column(name = "status_reason", length = 500)
     public String statusReason;
+    @Column(name = "disqualify_reason", length = 20)
+    public DisqualifyReason disqualifyReason;
     @Column(name = "first_response_at")
     public Instant firstResponseAt;
     @Column(name = "fit_score")
@@ -178,15 +180,19 @@ public class Lead extends PanacheEntityBase {
     }
 
     public void qualify(String by) {
-        moveTo(LeadStatus.QUALIFIED, by, null);
+        moveTo(LeadStatus.QUALIFIED, by, null, null);
     }
 
-    public void disqualify(String reason, String by) {
-        moveTo(LeadStatus.DISQUALIFIED, by, Objects.requireNonNull(reason));
+    /** Out, for one of the listed reasons; {@code words} say more (required for "other", else may be null). */
+    public void disqualify(DisqualifyReason why, String words, String by) {
+        require(why != DisqualifyReason.OTHER || words != null && !words.isBlank());
+        require(status.canMoveTo(LeadStatus.DISQUALIFIED));
+        disqualifyReason = Objects.requireNonNull(why);
+        moveTo(LeadStatus.DISQUALIFIED, by, words, why);
     }
 
     public void markSpam(String by) {
-        moveTo(LeadStatus.SPAM, by, null);
+        moveTo(LeadStatus.SPAM, by, null, null);
         spamReason = SpamReason.CONSULTANT;
         spamValue = null;
     }
@@ -194,13 +200,14 @@ public class Lead extends PanacheEntityBase {
     /** Out of the quarantine, into the inbox: its acknowledgement and notice are now due. */
     public void release(String by) {
         require(status == LeadStatus.SPAM);
-        moveTo(LeadStatus.NEW, by, null);
+        moveTo(LeadStatus.NEW, by, null, null);
     }
 
     /** A disqualified lead back to new. */
     public void reopen(String by) {
         require(status == LeadStatus.DISQUALIFIED);
-        moveTo(LeadStatus.NEW, by, null);
+        disqualifyReason = null;
+        moveTo(LeadStatus.NEW, by, null, null);
     }
 
     /** The consultants' own sectors and countries, which from now on stand for the declared and inferred ones. */
@@ -223,6 +230,7 @@ public class Lead extends PanacheEntityBase {
                 && survivor.status != LeadStatus.MERGED && survivor.status != LeadStatus.SPAM);
         status = LeadStatus.MERGED;
         mergedInto = survivor.id;
+        respond(Instant.now());
         // Leads already folded into this one follow it.
         update("mergedInto = ?1 where mergedInto = ?2", survivor.id, id);
         LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.MERGED_INTO, survivor.reference, null);
@@ -254,7 +262,7 @@ public class Lead extends PanacheEntityBase {
         require(status.canMoveTo(LeadStatus.CONVERTED));
         status = LeadStatus.CONVERTED;
         clientOrganisationId = organisation.id;
-        respond();
+        respond(Instant.now());
         record(by, LeadEvent.Kind.CONVERTED, organisation.name, null, "lead.converted", "organisation=" + organisation.id);
     }
 
@@ -274,25 +282,66 @@ public class Lead extends PanacheEntityBase {
         AuditEvent.record(by, "lead.note", "lead", id, null);
     }
 
-    private void moveTo(LeadStatus to, String by, String reason) {
-        require(status.canMoveTo(to));
-        status = to;
-        statusReason = reason;
-        respond();
-        record(by, LeadEvent.Kind.STATUS, to.code(), reason, "lead.status", "to=" + to.code());
+    /** A mail written to the prospect, on its way through the outbox: a real contact. */
+    public void emailed(String subject, String body, String by) {
+        require(canBeContacted());
+        respond(Instant.now());
+        record(by, LeadEvent.Kind.EMAILED, subject, body, "lead.emailed", null);
     }
 
-    /** The first triage decision stops the response clock. */
-    private void respond() {
-        if (firstResponseAt == null) {
-            firstResponseAt = Instant.now();
+    /**
+     * A call or a meeting with the prospect ({@code kind}), when it took place, how many minutes it
+     * lasted and what came of it: a real contact, so the clock stops at that time if none came earlier.
+     */
+    public void contacted(LeadEvent.Kind kind, Instant at, int minutes, String outcome, String by) {
+        if (kind != LeadEvent.Kind.CALL && kind != LeadEvent.Kind.MEETING) {
+            throw new IllegalArgumentException("not a call or meeting: " + kind);
+        }
+        require(canBeContacted() && !at.isBefore(submittedAt));
+        respond(at);
+        LeadEvent.record(id, at, by, kind, Integer.toString(minutes), outcome);
+        AuditEvent.record(by, "lead." + kind.code(), "lead", id, null);
+    }
+
+    /** A follow-up task for {@code assignee} on the timeline (the task itself lives in the task feature). */
+    public void taskAdded(String title, String assignee, String by) {
+        require(canBeContacted());
+        LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.TASK_ADDED, assignee, title);
+    }
+
+    /** A follow-up task done, on the timeline. */
+    public void taskDone(String title, String by) {
+        LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.TASK_DONE, null, title);
+    }
+
+    /** Quarantined and merged leads are not written to nor called from their own record. */
+    public boolean canBeContacted() {
+        return status != LeadStatus.SPAM && status != LeadStatus.MERGED;
+    }
+
+    private void moveTo(LeadStatus to, String by, String words, DisqualifyReason why) {
+        require(status.canMoveTo(to));
+        status = to;
+        statusReason = words;
+        if (!to.isOpen()) {
+            // Closed without a word to the prospect (spam, out of scope): nobody is waiting any more.
+            respond(Instant.now());
+        }
+        LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.STATUS, to.code(), words, why);
+        AuditEvent.record(by, "lead.status", "lead", id, "to=" + to.code() + (why == null ? "" : " reason=" + why.code()));
+    }
+
+    /**
+     * The first real contact (a reply, a call, a meeting) stops the response clock, as does closing
+     * the lead; an assignment or a qualification does not, since the prospect still waits.
+     */
+    private void respond(Instant at) {
+        if (firstResponseAt == null || at.isBefore(firstResponseAt)) {
+            firstResponseAt = at;
         }
     }
 
     private void record(String by, LeadEvent.Kind kind, String detail, String remark, String action, String auditDetail) {
-        if (kind == LeadEvent.Kind.ASSIGNED) {
-            respond();
-        }
         LeadEvent.record(id, Instant.now(), by, kind, detail, remark);
         AuditEvent.record(by, action, "lead", id, auditDetail);
     }

@@ -19,7 +19,15 @@ import java.util.List;
 public class LeadEvent extends PanacheEntityBase {
 
     public enum Kind {
-        STATUS, ASSIGNED, NOTE, TAGS, MERGED_IN, MERGED_INTO, CONVERTED, PROPOSAL_SENT, PROPOSAL_ACCEPTED, PROPOSAL_DECLINED;
+        STATUS, ASSIGNED, NOTE, TAGS, MERGED_IN, MERGED_INTO, CONVERTED, PROPOSAL_SENT, PROPOSAL_ACCEPTED, PROPOSAL_DECLINED,
+        /** A mail to the prospect: detail its subject, remark its text. */
+        EMAILED,
+        /** A call or a meeting with the prospect: detail its minutes, remark its outcome. */
+        CALL, MEETING,
+        /** A follow-up task: detail its assignee, remark its title. */
+        TASK_ADDED,
+        /** A follow-up done: remark its title. */
+        TASK_DONE;
 
         public String code() {
             return CodedEnum.code(this);
@@ -51,17 +59,26 @@ public class LeadEvent extends PanacheEntityBase {
 
     /**
      * The step's parameter, a code or a name: the new status, the assignee, the other lead's
-     * reference, the organisation, the corrected sectors and countries.
+     * reference, the organisation, the corrected sectors and countries, a mail's subject, a call's minutes.
      */
     @Column(length = 4000)
     public String detail;
 
-    /** What a person wrote: a note, the reason for a disqualification. */
+    /** What a person wrote: a note, the reason for a disqualification, a mail's text, a call's outcome. */
     @Column(length = 4000)
     public String remark;
 
+    /** Why a lead was disqualified, on the status event that did it. */
+    @Column(length = 20)
+    public DisqualifyReason reason;
+
     static void record(long leadId, Instant at, String actor, Kind kind, String detail, String remark) {
+        record(leadId, at, actor, kind, detail, remark, null);
+    }
+
+    static void record(long leadId, Instant at, String actor, Kind kind, String detail, String remark, DisqualifyReason reason) {
         LeadEvent event = new LeadEvent();
+        event.reason = reason;
         event.leadId = leadId;
         event.occurredAt = at;
         event.actor = actor;

@@ -47,8 +47,14 @@ public class Outbox {
 
     /** Writes one message in the caller's transaction; it is sent after that transaction commits. */
     public void enqueue(String recipient, String subject, String body, String topic) {
+        enqueue(recipient, null, subject, body, topic);
+    }
+
+    /** The same, with the address the recipient's answer should go to ({@code replyTo}, may be null). */
+    public void enqueue(String recipient, String replyTo, String subject, String body, String topic) {
         OutboxMessage message = new OutboxMessage();
         message.recipient = recipient;
+        message.replyTo = replyTo;
         message.subject = subject;
         message.body = body;
         message.topic = topic;
@@ -104,7 +110,7 @@ public class Outbox {
         }
         boolean sent;
         try {
-            smtp.send(message.recipient, message.subject, message.body);
+            smtp.send(message.recipient, message.replyTo, message.subject, message.body);
             sent = true;
         } catch (RuntimeException e) {
             LOG.warnf("Outbox message %d not sent (will retry): %s", id,

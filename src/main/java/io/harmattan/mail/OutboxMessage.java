@@ -22,6 +22,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(nullable = false, length = 254)
     public String recipient;
 
+    /** Where the recipient's answer goes, when not to the firm's address (a consultant's reply). */
+    @Column(name = "reply_to", length = 254)
+    public String replyTo;
+
     @Column(nullable = false, length = 300)
     public String subject;
 

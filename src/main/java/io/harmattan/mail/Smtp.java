@@ -67,8 +67,13 @@ public class Smtp {
 
     /** Sends one plain-text message on a connection of its own; see {@link Connection#send}. */
     public void send(String to, String subject, String text) {
+        send(to, null, subject, text);
+    }
+
+    /** The same, with the address answers should go to ({@code replyTo}, may be null: the sender's). */
+    public void send(String to, String replyTo, String subject, String text) {
         try (Connection connection = open()) {
-            connection.send(to, subject, text);
+            connection.send(to, replyTo, subject, text);
         }
     }
 
@@ -86,6 +91,11 @@ public class Smtp {
 
         /** Sends one plain-text message (UTF-8); throws {@link MailFailure} if the relay did not take it. */
         public void send(String to, String subject, String text) {
+            send(to, null, subject, text);
+        }
+
+        /** The same, with the address answers should go to ({@code replyTo}, may be null: the sender's). */
+        public void send(String to, String replyTo, String subject, String text) {
             HarmattanConfig.Mail mail = config.mail();
             if (mail.logOnly()) {
                 LOG.infof("Mail not sent (log-only) to %s: %s%n%s", to, subject, text);
@@ -95,6 +105,9 @@ public class Smtp {
                 MimeMessage message = new MimeMessage(session);
                 message.setFrom(from);
                 message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+                if (replyTo != null) {
+                    message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+                }
                 message.setSubject(subject, StandardCharsets.UTF_8.name());
                 message.setText(text, StandardCharsets.UTF_8.name());
                 message.setSentDate(new Date());

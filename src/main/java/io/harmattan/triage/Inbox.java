@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,21 @@ public class Inbox {
     public record Row(long id, String reference, String status, String name, String organisation, String email,
             Instant submittedAt, int fitScore, String assignee, Instant firstResponseAt, boolean duplicate,
             List<String> countries, List<String> sectors, long version, String spamReason, Integer spamValue) {
+    }
+
+    /** How many leads were disqualified for one reason. */
+    public record ReasonCount(String reason, long count) {
+    }
+
+    /** Leads received from {@code from} to {@code to} (inclusive) and disqualified, counted by reason, most first. */
+    public List<ReasonCount> disqualifiedByReason(LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT COALESCE(disqualify_reason, 'other'), COUNT(*)"
+                + " FROM lead WHERE status = 'disqualified' AND submitted_at >= ?1 AND submitted_at < ?2"
+                + " GROUP BY COALESCE(disqualify_reason, 'other') ORDER BY COUNT(*) DESC, 1")
+                .setParameter(1, Timestamp.from(from.atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .setParameter(2, Timestamp.from(to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))).getResultList();
+        return rows.stream().map(r -> new ReasonCount((String) r[0], ((Number) r[1]).longValue())).toList();
     }
 
     /** A page: its rows and the position of the next one (null on the last page). */

@@ -6,9 +6,9 @@ import io.harmattan.reference.ReferenceLabels;
 import io.harmattan.web.Csv;
 import io.harmattan.web.ListMessages;
 import io.harmattan.web.Messages;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 public class LeadExport {
 
     /** The columns, each headed in the exporter's language (list:export_column). */
-    static final List<String> COLUMNS = List.of("reference", "submitted", "status", "reason", "name", "organisation",
+    static final List<String> COLUMNS = List.of("reference", "submitted", "status", "disqualify_reason", "reason", "name", "organisation",
             "job_title", "email", "phone", "countries", "sectors", "services", "timeframe", "fit_score", "assignee",
             "first_response", "language", "marketing_opt_in", "merged_into", "client_organisation", "needs");
     /** As spreadsheet programs read a date and time (UTC). */
@@ -56,7 +56,7 @@ public class LeadExport {
      */
     public long write(InboxFilter filter, String viewer, Locale locale, OutputStream out) {
         Inbox.Where where = Inbox.whereWithWords(filter.withAfter(null), viewer);
-        String sql = "SELECT l.reference, l.submitted_at, l.status, l.status_reason, l.name, l.organisation, l.job_title,"
+        String sql = "SELECT l.reference, l.submitted_at, l.status, l.disqualify_reason, l.status_reason, l.name, l.organisation, l.job_title,"
                 + " l.email, l.phone,"
                 + " (SELECT GROUP_CONCAT(country_code ORDER BY country_code SEPARATOR ' ') FROM lead_country c WHERE c.lead_id = l.id),"
                 + " (SELECT GROUP_CONCAT(sector_code ORDER BY sector_code SEPARATOR ' ') FROM lead_sector s WHERE s.lead_id = l.id),"
@@ -67,6 +67,7 @@ public class LeadExport {
                 + " FROM lead l" + where.sql() + Inbox.orderBy(filter);
         Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(locale.getLanguage()));
         ListMessages columns = MessageBundles.get(ListMessages.class, Localized.Literal.of(locale.getLanguage()));
+        WorkMessages work = MessageBundles.get(WorkMessages.class, Localized.Literal.of(locale.getLanguage()));
         long rows = 0;
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (Connection connection = dataSource.getConnection();
@@ -83,16 +84,17 @@ public class LeadExport {
             Csv.line(line, COLUMNS.stream().map(columns::export_column).toArray(String[]::new));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    String timeframe = rs.getString(13);
-                    String language = rs.getString(17);
+                    String reason = rs.getString(4);
+                    String timeframe = rs.getString(14);
+                    String language = rs.getString(18);
                     Csv.line(line, rs.getString(1), when(rs.getTimestamp(2)), texts.lead_status(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), named(rs.getString(10), code -> labels.country(code, locale)),
-                            named(rs.getString(11), code -> labels.sector(code, locale)),
-                            named(rs.getString(12), code -> labels.service(code, locale)),
-                            timeframe == null ? null : texts.timeframe_label(timeframe), rs.getString(14), rs.getString(15),
-                            when(rs.getTimestamp(16)), language == null ? null : texts.language_name(language),
-                            rs.getBoolean(18) ? texts.yes() : texts.no(), rs.getString(19), rs.getString(20), rs.getString(21));
+                            reason == null ? null : work.disqualify_reason(reason), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), named(rs.getString(11), code -> labels.country(code, locale)),
+                            named(rs.getString(12), code -> labels.sector(code, locale)),
+                            named(rs.getString(13), code -> labels.service(code, locale)),
+                            timeframe == null ? null : texts.timeframe_label(timeframe), rs.getString(15), rs.getString(16),
+                            when(rs.getTimestamp(17)), language == null ? null : texts.language_name(language),
+                            rs.getBoolean(19) ? texts.yes() : texts.no(), rs.getString(20), rs.getString(21), rs.getString(22));
                     rows++;
                     if (line.length() > 8192) {
                         writer.write(line.toString());

@@ -1,12 +1,13 @@
 package io.harmattan.triage;
 
+import io.harmattan.briefing.Matches;
+import io.harmattan.lead.FitScore;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadStatus;
 import io.harmattan.lead.LeadTags;
-import io.harmattan.lead.FitScore;
 import io.harmattan.lead.SpamReason;
-import io.harmattan.briefing.Matches;
 import io.harmattan.matching.MatchEngine.Analysis;
+import io.harmattan.staff.Consultant;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,13 +21,14 @@ public record LeadView(Detail lead, Analysis analysis, LeadTags tags, FitScore.B
             String source, String name, String email, String organisation, String jobTitle, String phone, String timeframe,
             String needs, String language, List<String> services, Instant submittedAt, String consentVersion,
             String consentLanguage, Instant consentAt, boolean marketingOptIn, SpamReason spamReason, Integer spamValue,
-            Long mergedInto, String tagsReviewedBy, Instant tagsReviewedAt) {
+            Long mergedInto, String tagsReviewedBy, Instant tagsReviewedAt, boolean contactable, String disqualifyReason) {
 
         static Detail of(Lead l) {
             return new Detail(l.id, l.reference, l.version, l.status, l.statusReason, l.assignee, l.source, l.name, l.email,
                     l.organisation, l.jobTitle, l.phone, l.timeframe, l.needs, l.language, List.copyOf(l.services),
                     l.submittedAt, l.consentVersion, l.consentLanguage, l.consentAt, l.marketingOptIn, l.spamReason,
-                    l.spamValue, l.mergedInto, l.tagsReviewedBy, l.tagsReviewedAt);
+                    l.spamValue, l.mergedInto, l.tagsReviewedBy, l.tagsReviewedAt, l.canBeContacted(),
+                    l.disqualifyReason == null ? null : l.disqualifyReason.code());
         }
     }
 
@@ -41,9 +43,10 @@ public record LeadView(Detail lead, Analysis analysis, LeadTags tags, FitScore.B
 
     /**
      * A line of the timeline: its kind's code, its parameter ({@code detail}), what a person wrote
-     * ({@code remark}); {@code from} names the merged lead it came from, if any.
+     * ({@code remark}), a disqualification's listed reason ({@code reason}); {@code from} names the
+     * merged lead it came from, if any.
      */
-    public record Entry(Instant at, String actor, String kind, String detail, String remark, String from) {
+    public record Entry(Instant at, String actor, String kind, String detail, String remark, String reason, String from) {
     }
 
     public boolean open() {

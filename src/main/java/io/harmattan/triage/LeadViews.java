@@ -1,13 +1,14 @@
 package io.harmattan.triage;
 
-import io.harmattan.lead.Lead;
-import io.harmattan.lead.LeadTags;
-import io.harmattan.lead.FitScore;
-import io.harmattan.lead.LeadEvent;
 import io.harmattan.HarmattanConfig;
 import io.harmattan.account.ClientOrganisation;
 import io.harmattan.briefing.Matches;
+import io.harmattan.lead.FitScore;
+import io.harmattan.lead.Lead;
+import io.harmattan.lead.LeadEvent;
+import io.harmattan.lead.LeadTags;
 import io.harmattan.matching.MatchEngine.Analysis;
+import io.harmattan.staff.Consultant;
 import io.harmattan.triage.LeadView.Entry;
 import io.harmattan.triage.LeadView.Similar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -87,16 +88,17 @@ public class LeadViews {
         List<Entry> entries = new ArrayList<>();
         for (Lead l : prepend(lead, merged)) {
             String from = references.get(l.id);
-            entries.add(new Entry(l.submittedAt, "prospect", "submitted", l.source, null, from));
+            entries.add(new Entry(l.submittedAt, "prospect", "submitted", l.source, null, null, from));
             if (l.ackSentAt != null) {
-                entries.add(new Entry(l.ackSentAt, "system", "acknowledged", l.email, null, from));
+                entries.add(new Entry(l.ackSentAt, "system", "acknowledged", l.email, null, null, from));
             }
             if (l.triageNotifiedAt != null) {
-                entries.add(new Entry(l.triageNotifiedAt, "system", "notified", null, null, from));
+                entries.add(new Entry(l.triageNotifiedAt, "system", "notified", null, null, null, from));
             }
         }
         for (LeadEvent e : LeadEvent.of(references.keySet())) {
-            entries.add(new Entry(e.occurredAt, e.actor, e.kind.code(), e.detail, e.remark, references.get(e.leadId)));
+            entries.add(new Entry(e.occurredAt, e.actor, e.kind.code(), e.detail, e.remark,
+                    e.reason == null ? null : e.reason.code(), references.get(e.leadId)));
         }
         entries.sort(Comparator.comparing(Entry::at));
         return entries;

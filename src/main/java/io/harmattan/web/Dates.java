@@ -10,7 +10,9 @@ import java.util.Locale;
 
 /**
  * Dates for pages and mails, in one style per language ("1 May 2027", "1 mai 2027"; with the
- * time, "1 May 2027, 14:05 UTC" and "1 mai 2027 à 14:05 UTC"). Times are UTC and say so.
+ * time, "1 May 2027, 14:05 UTC" and "1 mai 2027 à 14:05 UTC"). Times are UTC and say so. Lists
+ * short of room use the same style with the month cut short and UTC said in the column's heading
+ * ("1 May 2027, 14:05", "1 mai 2027, 14:05").
  */
 @ApplicationScoped
 @Named("formats")
@@ -20,6 +22,8 @@ public class Dates {
     private static final DateTimeFormatter DAY_FR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
     private static final DateTimeFormatter TIME_FR = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm 'UTC'", Locale.FRENCH);
+    private static final DateTimeFormatter SHORT_EN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_FR = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.FRENCH);
 
     public String date(Instant instant, Locale locale) {
         return instant == null ? "" : day(LocalDate.ofInstant(instant, ZoneOffset.UTC), locale);
@@ -31,6 +35,11 @@ public class Dates {
 
     public String dateTime(Instant instant, Locale locale) {
         return instant == null ? "" : (french(locale) ? TIME_FR : TIME_EN).format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The same, shorter, for a list's column whose heading says UTC. */
+    public String shortDateTime(Instant instant, Locale locale) {
+        return instant == null ? "" : (french(locale) ? SHORT_FR : SHORT_EN).format(instant.atOffset(ZoneOffset.UTC));
     }
 
     /** A day in the language's style, for code that is no template (mails). */

@@ -22,10 +22,18 @@ public class Flash {
     public static final String BRIEFING_SAVED = "briefing-saved";
     public static final String BRIEFING_PUBLISHED = "briefing-published";
     public static final String BRIEFING_ARCHIVED = "briefing-archived";
+    public static final String BRIEFING_APPROVED = "briefing-approved";
     public static final String LEAD_ASSIGNED = "lead-assigned";
     public static final String LEAD_STATUS = "lead-status";
     public static final String LEAD_TAGS = "lead-tags";
     public static final String LEAD_NOTE = "lead-note";
+    public static final String LEAD_EMAILED = "lead-emailed";
+    public static final String LEAD_CONTACT = "lead-contact";
+    public static final String TASK_ADDED = "task-added";
+    public static final String TASK_DONE = "task-done";
+    public static final String BULK_DONE = "bulk-done";
+    public static final String VIEW_SAVED = "view-saved";
+    public static final String VIEW_DELETED = "view-deleted";
     public static final String LEAD_MERGED = "lead-merged";
     public static final String LEAD_CONVERTED = "lead-converted";
     public static final String LEAD_DELETED = "lead-deleted";
@@ -53,8 +61,9 @@ public class Flash {
     public static final String PROPOSAL_REFUSED = "proposal-refused";
     public static final String PROPOSAL_ACCEPTED = "proposal-accepted";
     public static final String PROPOSAL_DECLINED = "proposal-declined";
-    static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED, LEAD_ASSIGNED,
-            LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED, LEAD_RELEASED, ORGANISATION_SAVED,
+    static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED, BRIEFING_APPROVED, LEAD_ASSIGNED,
+            LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_EMAILED, LEAD_CONTACT, TASK_ADDED, TASK_DONE, BULK_DONE, VIEW_SAVED,
+            VIEW_DELETED, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED, LEAD_RELEASED, ORGANISATION_SAVED,
             ORGANISATION_SUSPENDED, ORGANISATION_ACTIVATED, PERSON_INVITED, PERSON_PENDING, PERSON_SUSPENDED,
             PERSON_REINSTATED, PERSON_REMOVED, STAFF_INVITED, STAFF_LINKED, PERSON_LINKED, STAFF_DISABLED, STAFF_ENABLED, PROPOSAL_SAVED, PROPOSAL_SUBMITTED, PROPOSAL_APPROVED, PROPOSAL_CHANGES, PROPOSAL_SENT, PROPOSAL_WITHDRAWN, PROPOSAL_REVISED, PROPOSAL_REFUSED, PROPOSAL_ACCEPTED, PROPOSAL_DECLINED);
 

@@ -71,6 +71,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The whole page, not only what the window shows, to target/screenshots/{name}. */
+    @SuppressWarnings("unchecked")
+    public static void fullPage(org.openqa.selenium.WebDriver driver, String name) {
+        ChromeDriver chromium = (ChromeDriver) driver;
+        java.util.Map<String, Object> size = (java.util.Map<String, Object>) chromium
+                .executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of()).get("cssContentSize");
+        java.util.Map<String, Object> shot = chromium.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+                "format", "png", "captureBeyondViewport", true, "clip", java.util.Map.of("x", 0, "y", 0,
+                        "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+        try {
+            java.nio.file.Path folder = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Browser go(String path) {
         driver.get(appUrl + path);
         return this;

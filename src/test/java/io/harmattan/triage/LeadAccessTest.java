@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.audit.AuditEvent;
-import io.harmattan.testing.Submissions;
 import io.harmattan.testing.DemoSessions;
 import io.harmattan.testing.FormSession.Page;
+import io.harmattan.testing.Submissions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -43,7 +43,7 @@ class LeadAccessTest {
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         String[] lines = text.split("\r\n", -1);
-        assertThat(lines[0]).startsWith("Reference,Submitted (UTC),Status,Reason for the status,Name,Organisation");
+        assertThat(lines[0]).startsWith("Reference,Submitted (UTC),Status,Disqualified because,In the consultant's words,Name,Organisation");
         assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil.test\"\")\"", "\"Société Énergie, \"\"Niamey\"\" " + tag + "\"",
                 "\"'-2+3 needs\nover two lines " + tag + "\"");
         // Labels rather than codes, dates a spreadsheet reads as dates, a phone number as typed.
@@ -86,8 +86,9 @@ class LeadAccessTest {
         // With a valid CSRF token (any page's will do), so that only the role check can refuse.
         Page form = as.client().open("/interest");
         long version = LeadTriageTest.load(id).version;
-        for (String action : List.of("assign", "status", "tags", "notes", "merge", "convert", "delete")) {
-            Response response = form.post(Map.of("version", version, "action", "qualify", "text", "x", "other", id))
+        for (String action : List.of("assign", "status", "tags", "notes", "merge", "convert", "delete", "reply", "contacts")) {
+            Response response = form.post(Map.of("version", version, "action", "qualify", "text", "x", "other", id,
+                    "subject", "s", "body", "b", "minutes", "5", "outcome", "o"))
                     .post("/console/leads/" + id + "/" + action);
             assertThat(response.statusCode()).as(action).isEqualTo(403);
         }

@@ -7,8 +7,8 @@ import io.harmattan.account.ClientOrganisation;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadStatus;
-import io.harmattan.testing.Eventually;
 import io.harmattan.testing.DemoSessions;
+import io.harmattan.testing.Eventually;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.FormSession.Page;
 import io.harmattan.testing.Submissions;
@@ -18,10 +18,10 @@ import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,7 +135,7 @@ class LeadTriageTest {
                 .filter(m -> subject(m).contains(load(id).reference)).findFirst().orElse(null), Objects::nonNull);
         assertThat(mail).as("email to the assignee").isNotNull();
         assertThat(load(id).assignee).isEqualTo("demo-lead");
-        assertThat(load(id).firstResponseAt).isNotNull();
+        assertThat(load(id).firstResponseAt).as("an assignment is no answer to the prospect").isNull();
 
         page = consultant.open("/console/leads/" + id);
         redirected(page.post(fields(page, "action", "qualify")).post("/console/leads/" + id + "/status"));
@@ -169,25 +169,45 @@ class LeadTriageTest {
     }
 
     @Test
-    void disqualifyingNeedsAReasonAndAStalePageGetsTheConflictPage() {
-        long id = submit("Mariam Keita", word() + "@bamako-fin.test", "Bamako Finance " + word(), "Bank partners in Bamako",
+    void disqualifyingNeedsAReasonFromTheListAndAStalePageGetsTheConflictPage() {
+        String tag = word();
+        long id = submit("Mariam Keita", word() + "@bamako-fin.test", "Bamako Finance " + tag, "Bank partners in Bamako",
                 List.of("finance"), List.of("ML"));
         Page first = consultant.open("/console/leads/" + id);
-        Response missing = first.post(fields(first, "action", "disqualify", "reason", "  ")).post("/console/leads/" + id + "/status");
+        assertThat(first.body()).contains("<option value=\"out-of-region\">Out of region</option>",
+                "<option value=\"competitor\">Competitor</option>");
+        Response missing = first.post(fields(first, "action", "disqualify", "reason", "Too far")).post("/console/leads/" + id + "/status");
         assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(missing.body().asString()).contains("id=\"action-error\"", "Give a reason");
+        assertThat(missing.body().asString()).contains("id=\"action-error\"", "Choose why", "value=\"Too far\"");
+        Response other = first.post(fields(first, "action", "disqualify", "why", "other", "reason", "  "))
+                .post("/console/leads/" + id + "/status");
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.body().asString()).contains("With Other as the reason", "<option value=\"other\" selected>");
         assertThat(load(id).status.code()).isEqualTo("new");
 
         // Another consultant assigns the lead in the meantime; the first one's page is now stale.
         Page second = lead.open("/console/leads/" + id);
         redirected(second.post(fields(second, "assignee", "demo-consultant")).post("/console/leads/" + id + "/assign"));
-        Response stale = first.post(fields(first, "action", "disqualify", "reason", "Out of scope <b>really</b>"))
+        Response stale = first.post(fields(first, "action", "disqualify", "why", "not-a-fit", "reason", "Out of scope <b>really</b>"))
                 .post("/console/leads/" + id + "/status");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body().asString()).contains("id=\"conflict\"", "Out of scope &lt;b&gt;really&lt;/b&gt;",
                 "demo-consultant");
         assertThat(load(id).status.code()).isEqualTo("new");
         assertThat(load(id).assignee).isEqualTo("demo-consultant");
+
+        // On a fresh page: a listed reason, no words needed; the page and the timeline say which.
+        Page fresh = consultant.open("/console/leads/" + id);
+        redirected(fresh.post(fields(fresh, "action", "disqualify", "why", "competitor")).post("/console/leads/" + id + "/status"));
+        Lead out = load(id);
+        assertThat(out.status).isEqualTo(LeadStatus.DISQUALIFIED);
+        assertThat(out.disqualifyReason).isEqualTo(io.harmattan.lead.DisqualifyReason.COMPETITOR);
+        assertThat(out.statusReason).isNull();
+        assertThat(out.firstResponseAt).as("closing the lead stops its clock").isNotNull();
+        assertThat(consultant.get("/console/leads/" + id).body().asString())
+                .contains("data-reason=\"competitor\">Competitor</span>", "Status changed to Disqualified (Competitor)");
+        assertThat(consultant.get("/console/leads/export.csv?status=disqualified&q=" + tag).body().asString())
+                .contains(",Disqualified,Competitor,,Mariam Keita,");
     }
 
     @Test

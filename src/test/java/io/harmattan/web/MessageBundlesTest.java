@@ -28,6 +28,8 @@ class MessageBundlesTest {
             "/messages/msg_en.properties,      /messages/msg_fr.properties",
             "/messages/pm_en.properties,       /messages/pm_fr.properties",
             "/messages/list_en.properties,     /messages/list_fr.properties",
+            "/messages/work_en.properties,     /messages/work_fr.properties",
+            "/messages/task_en.properties,     /messages/task_fr.properties",
             "/messages/brief_en.properties,    /messages/brief_fr.properties",
             "/messages/site_en.properties,     /messages/site_fr.properties",
             "/ValidationMessages.properties,   /ValidationMessages_fr.properties"})
@@ -42,7 +44,9 @@ class MessageBundlesTest {
     @ValueSource(strings = {"/messages/msg_en.properties", "/messages/msg_fr.properties", "/messages/pm_en.properties",
             "/messages/pm_fr.properties", "/messages/list_en.properties", "/messages/list_fr.properties",
             "/messages/brief_en.properties", "/messages/brief_fr.properties", "/messages/site_en.properties",
-            "/messages/site_fr.properties", "/ValidationMessages.properties",
+            "/messages/site_fr.properties", "/messages/work_en.properties", "/messages/work_fr.properties",
+            "/messages/task_en.properties", "/messages/task_fr.properties",
+            "/ValidationMessages.properties",
             "/ValidationMessages_fr.properties"})
     void noMessageIsLeftEmpty(String file) throws IOException {
         Properties messages = load(file);

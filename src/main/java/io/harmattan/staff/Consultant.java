@@ -1,4 +1,4 @@
-package io.harmattan.triage;
+package io.harmattan.staff;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -23,6 +23,10 @@ public class Consultant extends PanacheEntityBase {
     @Column(length = 254)
     public String email;
 
+    /** The language they last used the console in (en or fr): mails to them are written in it. */
+    @Column(length = 2)
+    public String language;
+
     @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
 
@@ -31,7 +35,7 @@ public class Consultant extends PanacheEntityBase {
     }
 
     public static List<Assignee> assignees() {
-        return getEntityManager().createQuery("select new io.harmattan.triage.Consultant$Assignee(c.username, c.displayName)"
+        return getEntityManager().createQuery("select new io.harmattan.staff.Consultant$Assignee(c.username, c.displayName)"
                 + " from Consultant c order by c.displayName", Assignee.class).getResultList();
     }
 }

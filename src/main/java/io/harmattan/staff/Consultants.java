@@ -1,10 +1,12 @@
-package io.harmattan.triage;
+package io.harmattan.staff;
 
 import io.harmattan.security.Viewer;
+import io.harmattan.web.Locales;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 
 /**
@@ -18,23 +20,29 @@ public class Consultants {
     @CacheName("consultants-seen")
     Cache recorded;
 
+    @Inject
+    Locales locales;
+
     public void seen(Viewer viewer) {
         if (viewer.isConsultant()) {
-            remember(viewer.getUsername(), viewer.getDisplayName(), viewer.getEmail());
+            remember(viewer.getUsername(), viewer.getDisplayName(), viewer.getEmail(), locales.current().getLanguage());
         }
     }
 
-    /** Records the visit unless this consultant's last one was recorded within the cache's ten minutes; when it was. */
-    Instant remember(String username, String name, String email) {
-        return recorded.get(username, key -> {
+    /**
+     * Records the visit unless this consultant's last one, in the same language, was recorded within
+     * the cache's ten minutes; when it was.
+     */
+    Instant remember(String username, String name, String email, String language) {
+        return recorded.get(username + "/" + language, key -> {
             Instant now = Instant.now();
-            record(key, name, email, now);
+            record(username, name, email, language, now);
             return now;
         }).await().indefinitely();
     }
 
-    /** Adds the consultant to the directory, or refreshes their name, email and last visit. */
-    void record(String username, String name, String email, Instant now) {
+    /** Adds the consultant to the directory, or refreshes their name, email, language and last visit. */
+    void record(String username, String name, String email, String language, Instant now) {
         QuarkusTransaction.requiringNew().run(() -> {
             Consultant consultant = Consultant.findById(username);
             boolean first = consultant == null;
@@ -47,6 +55,7 @@ public class Consultants {
             if (email != null) {
                 consultant.email = email;
             }
+            consultant.language = language;
             consultant.lastSeenAt = now;
             if (first) {
                 consultant.persist();
