@@ -99,3 +99,8 @@ ON DUPLICATE KEY UPDATE body = VALUES(body);
 -- The demo's disqualified lead gives its reason from the list too.
 UPDATE lead SET disqualify_reason = 'not-a-fit' WHERE id = 5 AND status = 'disqualified';
 UPDATE lead_event SET reason = 'not-a-fit' WHERE id = 5 AND kind = 'status';
+
+-- The seeded TLP:RED briefing (convoy timings on the Kayes gold roads) is for Claire Dubois
+-- (demo-client) only: Amadou Diarra, of the same organisation, does not see it.
+INSERT IGNORE INTO briefing_recipient (briefing_id, client_user_id, named_by, named_at)
+SELECT 12, u.id, 'demo-consultant', UTC_TIMESTAMP(6) FROM client_user u WHERE u.email = 'demo-client@sahel-gold.test';

@@ -1,9 +1,9 @@
 package io.harmattan.account;
 
+import io.harmattan.web.AccessEnded;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.harmattan.web.AccessEnded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +18,8 @@ import java.util.Set;
 @ApplicationScoped
 public class Memberships {
 
-    /** The organisation as the portal needs it; immutable. */
-    public record Membership(long id, String name, Set<String> sectors, Set<String> countries) {
+    /** The organisation as the portal needs it, and the person's own id ({@code personId}); immutable. */
+    public record Membership(long id, String name, Set<String> sectors, Set<String> countries, long personId) {
     }
 
     @CacheName("memberships")
@@ -47,6 +47,6 @@ public class Memberships {
     private static Optional<Membership> load(String subject) {
         return QuarkusTransaction.joiningExisting().call(() -> ClientUser.withOrganisation(subject)
                 .map(user -> new Membership(user.organisation.id, user.organisation.name,
-                        Set.copyOf(user.organisation.sectors), Set.copyOf(user.organisation.countries))));
+                        Set.copyOf(user.organisation.sectors), Set.copyOf(user.organisation.countries), user.id)));
     }
 }

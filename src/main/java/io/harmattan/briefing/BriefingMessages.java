@@ -84,4 +84,8 @@ public interface BriefingMessages {
     @Message String review_due_on(String day, boolean past);
     @Message String review_mail_subject(String title);
     @Message String review_mail_body(String name, String title, String day, boolean past, String link);
+    @Message String recipients_title();
+    @Message String recipients_intro();
+    @Message String recipients_no_candidate();
+    @Message String recipients_save();
 }

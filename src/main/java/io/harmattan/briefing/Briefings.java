@@ -98,7 +98,8 @@ public class Briefings {
     public Briefing approve(long id, Long lock, String actor, Instant now) {
         Briefing briefing = locked(id, lock);
         BriefingVersion draft = briefing.draft().orElseThrow(Conflict::new);
-        if (!draft.needsSecondLook() || draft.approvedBy != null || actor.equals(draft.savedBy)) {
+        if (!draft.needsSecondLook() || draft.approvedBy != null || editors(id, draft.number).contains(actor)
+                || actor.equals(draft.savedBy)) {
             throw new Conflict();
         }
         draft.approvedBy = actor;
@@ -120,6 +121,15 @@ public class Briefings {
         briefing.updatedAt = now;
         AuditEvent.record(actor, "briefing.archived", "briefing", briefing.id, "version=" + briefing.publishedVersion);
         return briefing;
+    }
+
+    /** Everyone who wrote or saved this version: none of them may be its second pair of eyes. */
+    @Transactional
+    public java.util.Set<String> editors(long briefingId, int number) {
+        return new java.util.HashSet<>(AuditEvent.getEntityManager().createQuery("select distinct a.actor from AuditEvent a"
+                + " where a.targetType = 'briefing' and a.targetId = ?1 and a.action in ('briefing.created', 'briefing.saved')"
+                + " and a.details = ?2", String.class).setParameter(1, Long.toString(briefingId))
+                .setParameter(2, "version=" + number).getResultList());
     }
 
     private static int latestNumber(Briefing briefing) {

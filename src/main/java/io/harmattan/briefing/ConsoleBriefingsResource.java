@@ -81,7 +81,8 @@ public class ConsoleBriefingsResource {
         static native TemplateInstance editor(Editor editor);
 
         static native TemplateInstance briefing(BriefingHeading briefing, VersionHeading latest,
-                List<VersionHeading> versions, List<Reader> readers, String error);
+                List<VersionHeading> versions, List<Reader> readers, String error,
+                List<BriefingRecipients.Person> recipients, boolean canApprove);
 
         static native TemplateInstance preview(VersionContent version, String language, String other, RawString body);
 
@@ -98,6 +99,9 @@ public class ConsoleBriefingsResource {
 
     @Inject
     Briefings briefings;
+
+    @Inject
+    BriefingRecipients recipients;
 
     @Inject
     BriefingPages pages;
@@ -162,7 +166,24 @@ public class ConsoleBriefingsResource {
     /** The briefing's page, with what kept the last step from being taken ({@code error}: a code, or null). */
     private TemplateInstance overview(long id, String error) {
         BriefingPages.Overview overview = pages.overview(id).orElseThrow(NotFoundException::new);
-        return Templates.briefing(overview.briefing(), overview.latest(), overview.versions(), overview.readers(), error);
+        List<BriefingRecipients.Person> named = overview.latest().tlp() == Tlp.RED ? recipients.candidates(id) : List.of();
+        VersionHeading latest = overview.latest();
+        boolean canApprove = viewer.isLeadConsultant() && latest.approvableBy(viewer.getUsername())
+                && !briefings.editors(id, latest.number()).contains(viewer.getUsername());
+        return Templates.briefing(overview.briefing(), latest, overview.versions(), overview.readers(), error, named,
+                canApprove);
+    }
+
+    /** Names the client people who may read this TLP:RED briefing (exactly those ticked). */
+    @POST
+    @Path("{id}/recipients")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recipients(@PathParam("id") long id, @RestForm List<String> people) {
+        pages.heading(id).orElseThrow(NotFoundException::new);
+        List<Long> ids = people == null ? List.of() : people.stream().filter(p -> p.matches("\\d{1,18}")).map(Long::valueOf)
+                .toList();
+        recipients.name(id, ids, viewer.getUsername());
+        return Flash.redirect("/console/briefings/" + id, Flash.BRIEFING_RECIPIENTS, https());
     }
 
     /** A lead consultant's approval of a TLP:RED or 5-rated draft, so that it can be published (four eyes). */

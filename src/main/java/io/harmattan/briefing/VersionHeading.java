@@ -24,7 +24,10 @@ public record VersionHeading(long briefingId, int number, String titleEn, String
         return tlp == Tlp.RED || topRating;
     }
 
-    /** Whether {@code username} may approve this draft: anyone but its last editor (roles are checked apart). */
+    /**
+     * Whether {@code username} may approve this draft as far as the heading tells: not its last
+     * editor (roles and earlier editors are checked apart).
+     */
     public boolean approvableBy(String username) {
         return publishedAt == null && needsSecondLook() && approvedBy == null && !username.equals(savedBy);
     }

@@ -201,6 +201,7 @@ public class Lead extends PanacheEntityBase {
     public void release(String by) {
         require(status == LeadStatus.SPAM);
         moveTo(LeadStatus.NEW, by, null, null);
+        restartClock();
     }
 
     /** A disqualified lead back to new. */
@@ -208,6 +209,7 @@ public class Lead extends PanacheEntityBase {
         require(status == LeadStatus.DISQUALIFIED);
         disqualifyReason = null;
         moveTo(LeadStatus.NEW, by, null, null);
+        restartClock();
     }
 
     /** The consultants' own sectors and countries, which from now on stand for the declared and inferred ones. */
@@ -329,6 +331,14 @@ public class Lead extends PanacheEntityBase {
         }
         LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.STATUS, to.code(), words, why);
         AuditEvent.record(by, "lead.status", "lead", id, "to=" + to.code() + (why == null ? "" : " reason=" + why.code()));
+    }
+
+    /**
+     * Back in the inbox: if only closing the lead had stopped its clock, the prospect is still
+     * waiting since they wrote; a real contact made before still counts.
+     */
+    private void restartClock() {
+        firstResponseAt = LeadEvent.firstContact(id).orElse(null);
     }
 
     /**

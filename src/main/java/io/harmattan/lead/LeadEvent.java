@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** One step in a lead's timeline, with who took it and when (UTC). Written only by {@link Lead}'s life cycle. */
 @Entity
@@ -65,7 +66,7 @@ public class LeadEvent extends PanacheEntityBase {
     public String detail;
 
     /** What a person wrote: a note, the reason for a disqualification, a mail's text, a call's outcome. */
-    @Column(length = 4000)
+    @Column(columnDefinition = "TEXT")
     public String remark;
 
     /** Why a lead was disqualified, on the status event that did it. */
@@ -86,6 +87,16 @@ public class LeadEvent extends PanacheEntityBase {
         event.detail = detail;
         event.remark = remark;
         event.persist();
+    }
+
+    /** The kinds of event that are a real contact with the prospect. */
+    static final List<Kind> CONTACTS = List.of(Kind.EMAILED, Kind.CALL, Kind.MEETING);
+
+    /** When the lead's first real contact took place, if any. */
+    static Optional<Instant> firstContact(long leadId) {
+        return Optional.ofNullable(getEntityManager().createQuery(
+                "select min(e.occurredAt) from LeadEvent e where e.leadId = ?1 and e.kind in ?2", Instant.class)
+                .setParameter(1, leadId).setParameter(2, CONTACTS).getSingleResult());
     }
 
     public static List<LeadEvent> of(Collection<Long> leadIds) {

@@ -7,12 +7,14 @@ import io.harmattan.briefing.BriefingCatalogue;
 import io.harmattan.briefing.BriefingCatalogue.Entry;
 import io.harmattan.briefing.BriefingPages;
 import io.harmattan.briefing.BriefingReads;
+import io.harmattan.briefing.BriefingRecipients;
 import io.harmattan.briefing.Markdown;
 import io.harmattan.briefing.ReasonTexts;
+import io.harmattan.briefing.Tlp;
 import io.harmattan.briefing.VersionContent;
 import io.harmattan.matching.MatchEngine;
-import io.harmattan.persistence.FullText;
 import io.harmattan.matching.MatchEngine.Ranked;
+import io.harmattan.persistence.FullText;
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
 import io.harmattan.web.Locales;
@@ -119,6 +121,9 @@ public class PortalBriefingsResource {
     @Inject
     ReasonTexts reasonTexts;
 
+    @Inject
+    BriefingRecipients recipients;
+
     /**
      * The organisation's briefings, newest first, {@value #PAGE_SIZE} a page; with {@code q}, those
      * whose title, summary or text (either language) holds every word.
@@ -131,7 +136,7 @@ public class PortalBriefingsResource {
         List<String> words = FullText.words(typed);
         BriefingCatalogue.Snapshot published = catalogue.snapshot();
         Set<Long> holding = typed == null ? null : words.isEmpty() ? Set.of() : published.holdingAll(words);
-        List<Ranked> shown = matches(organisation, published).values().stream()
+        List<Ranked> shown = readable(organisation, published).stream()
                 .filter(match -> holding == null || holding.contains(match.id()))
                 .sorted(Comparator.comparing((Ranked match) -> published.entry(match.id()).orElseThrow().publishedAt()).reversed()
                         .thenComparing(Ranked::id))
@@ -201,6 +206,24 @@ public class PortalBriefingsResource {
                 .collect(Collectors.toMap(Ranked::id, Function.identity()));
     }
 
+    /**
+     * The briefings this person may read: those matching the organisation, less the TLP:RED ones
+     * they are not named for (asked only when a TLP:RED briefing matches).
+     */
+    private List<Ranked> readable(Membership organisation, BriefingCatalogue.Snapshot published) {
+        List<Ranked> matching = List.copyOf(matches(organisation, published).values());
+        boolean anyRed = matching.stream().anyMatch(m -> red(published, m.id()));
+        if (!anyRed) {
+            return matching;
+        }
+        Set<Long> named = recipients.namedFor(organisation.personId());
+        return matching.stream().filter(m -> !red(published, m.id()) || named.contains(m.id())).toList();
+    }
+
+    private static boolean red(BriefingCatalogue.Snapshot published, long id) {
+        return published.entry(id).map(e -> e.tlp() == Tlp.RED).orElse(false);
+    }
+
     /** The match for this id if the organisation may read it; otherwise the same 404 as a missing id. */
     private Ranked visible(Membership organisation, String id) {
         long briefingId;
@@ -209,8 +232,9 @@ public class PortalBriefingsResource {
         } catch (NumberFormatException e) {
             throw new NotFoundException();
         }
-        Ranked match = matches(organisation, catalogue.snapshot()).get(briefingId);
-        if (match == null) {
+        BriefingCatalogue.Snapshot published = catalogue.snapshot();
+        Ranked match = matches(organisation, published).get(briefingId);
+        if (match == null || red(published, briefingId) && !recipients.namedFor(organisation.personId()).contains(briefingId)) {
             throw new NotFoundException();
         }
         return match;

@@ -65,6 +65,12 @@ public class OverdueTasks {
         return mailed;
     }
 
+    /** The outbox topic of a consultant's mail of a day, within the column's 100 characters. */
+    static String topic(String username, LocalDate today) {
+        String topic = "tasks:" + username + ":" + today;
+        return topic.length() <= 100 ? topic : "tasks:" + today + ":" + username.substring(0, 100 - 18);
+    }
+
     private int remind(String username, LocalDate today) {
         Consultant consultant = Consultant.findById(username);
         List<Tasks.Row> overdue = tasks.openFor(username).stream().filter(t -> t.dueOn().isBefore(today)).toList();
@@ -88,7 +94,7 @@ public class OverdueTasks {
         }
         outbox.enqueue(consultant.email, texts.mail_subject(overdue.size()),
                 texts.mail_body(consultant.displayName, lines.toString(), config.publicUrl() + "/console/tasks"),
-                "tasks:" + username + ":" + today);
+                topic(username, today));
         return 1;
     }
 }

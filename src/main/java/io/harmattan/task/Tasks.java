@@ -77,6 +77,17 @@ public class Tasks {
 
     /** Marks the task done; a task already done stays as it was. Returns its lead's id. */
     public long finish(long taskId, String actor) {
+        try {
+            return finishOnce(taskId, actor);
+        } catch (Refused e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Done at the same moment by someone else (a double click): it is done, as asked.
+            return finishOnce(taskId, actor);
+        }
+    }
+
+    private static long finishOnce(long taskId, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
             LeadTask task = LeadTask.findById(taskId);
             if (task == null) {

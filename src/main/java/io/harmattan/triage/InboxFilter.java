@@ -45,9 +45,11 @@ public record InboxFilter(String status, String country, String sector, String s
         return value != null && values.contains(value);
     }
 
+    /** A day typed in a date field; null when it is none, or so far off (year 10000, year 1) that nothing could be on it. */
     private static LocalDate date(String value) {
         try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+            LocalDate day = value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+            return day == null || day.getYear() < 1900 || day.getYear() > 9999 ? null : day;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -18,6 +18,8 @@ public class SavedView extends PanacheEntityBase {
     public static final int MAX_NAME = 60;
     /** Enough for anyone's habits; the inbox shows them all in one line. */
     public static final int MAX_PER_CONSULTANT = 20;
+    /** The column's size: filters whose query string is longer (long searches in other scripts) are not saved. */
+    public static final int MAX_QUERY = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -12,6 +12,7 @@ import io.harmattan.mail.Outbox;
 import io.harmattan.mail.Smtp;
 import io.harmattan.persistence.CodedEnum;
 import io.harmattan.staff.Consultant;
+import io.harmattan.web.EmailAddress;
 import io.harmattan.web.Messages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
@@ -19,6 +20,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ public class Triage {
     public static final int MAX_OUTCOME = 2000;
     /** A call or meeting longer than a working day is a typing mistake. */
     public static final int MAX_MINUTES = 600;
+    /** How far back a call or meeting may be logged: it stops the clock at its own time, so not at any time. */
+    public static final Duration MAX_BACKDATE = Duration.ofDays(7);
 
     /** The lead changed since the consultant loaded it. */
     public static class Conflict extends RuntimeException {
@@ -200,6 +204,9 @@ public class Triage {
         if (action == Bulk.DISQUALIFY && why == null) {
             throw new Refused("why-required");
         }
+        if (action == Bulk.DISQUALIFY && why == DisqualifyReason.OTHER && (words == null || words.isBlank())) {
+            throw new Refused("reason-required");
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Selected lead : leads) {
             String result;
@@ -233,6 +240,17 @@ public class Triage {
         if (title.length() > SavedView.MAX_NAME) {
             throw new Refused("view-name-too-long");
         }
+        try {
+            store(owner, title, filter);
+        } catch (Refused e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The same name saved at the same moment (a double click): the other request's view stands; this one replaces it.
+            store(owner, title, filter);
+        }
+    }
+
+    private static void store(String owner, String title, InboxFilter filter) {
         QuarkusTransaction.requiringNew().run(() -> {
             SavedView view = SavedView.find("owner = ?1 and name = ?2", owner, title).firstResult();
             if (view == null) {
@@ -245,6 +263,9 @@ public class Triage {
                 view.createdAt = Instant.now();
             }
             view.query = filter.withAfter(null).query();
+            if (view.query.length() > SavedView.MAX_QUERY) {
+                throw new Refused("view-too-long");
+            }
             view.persist();
         });
     }
@@ -283,15 +304,17 @@ public class Triage {
                 throw new Refused("not-now");
             }
             Consultant me = Consultant.findById(actor);
+            // An address the relay would refuse would hold the reply back for good: the firm's address then.
+            String replyTo = me == null || !EmailAddress.isValid(me.email) ? null : me.email;
             lead.emailed(title, body, actor);
-            outbox.enqueue(lead.email, me == null ? null : me.email, title, body, "lead:" + id + ":reply");
+            outbox.enqueue(lead.email, replyTo, title, body, "lead:" + id + ":reply");
         });
     }
 
     /** A call or a meeting with the prospect, logged on the timeline; the clock stops at its time. */
     public void logContact(long id, String actor, LeadEvent.Kind kind, Instant at, Integer minutes, String outcome) {
         String what = outcome == null ? "" : outcome.strip();
-        if (at == null || at.isAfter(Instant.now())) {
+        if (at == null || at.isAfter(Instant.now()) || at.isBefore(Instant.now().minus(MAX_BACKDATE))) {
             throw new Refused("when-invalid");
         }
         if (minutes == null || minutes < 1 || minutes > MAX_MINUTES) {

@@ -9,6 +9,13 @@ public final class EmailAddress {
 
     public static final String PATTERN = "[^\\s@?&%\"'<>()\\[\\]\\\\,;:]+@[^\\s@?&%\"'<>()\\[\\]\\\\,;:]+\\.[^\\s@?&%\"'<>()\\[\\]\\\\,;:]+";
 
+    private static final java.util.regex.Pattern COMPILED = java.util.regex.Pattern.compile(PATTERN);
+
     private EmailAddress() {
+    }
+
+    /** Whether {@code address} is one (null is not). */
+    public static boolean isValid(String address) {
+        return address != null && address.length() <= 254 && COMPILED.matcher(address).matches();
     }
 }

@@ -23,6 +23,7 @@ public class Flash {
     public static final String BRIEFING_PUBLISHED = "briefing-published";
     public static final String BRIEFING_ARCHIVED = "briefing-archived";
     public static final String BRIEFING_APPROVED = "briefing-approved";
+    public static final String BRIEFING_RECIPIENTS = "briefing-recipients";
     public static final String LEAD_ASSIGNED = "lead-assigned";
     public static final String LEAD_STATUS = "lead-status";
     public static final String LEAD_TAGS = "lead-tags";
@@ -61,7 +62,8 @@ public class Flash {
     public static final String PROPOSAL_REFUSED = "proposal-refused";
     public static final String PROPOSAL_ACCEPTED = "proposal-accepted";
     public static final String PROPOSAL_DECLINED = "proposal-declined";
-    static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED, BRIEFING_APPROVED, LEAD_ASSIGNED,
+    static final Set<String> CODES = Set.of(SIGNED_OUT, BRIEFING_SAVED, BRIEFING_PUBLISHED, BRIEFING_ARCHIVED, BRIEFING_APPROVED, BRIEFING_RECIPIENTS,
+            LEAD_ASSIGNED,
             LEAD_STATUS, LEAD_TAGS, LEAD_NOTE, LEAD_EMAILED, LEAD_CONTACT, TASK_ADDED, TASK_DONE, BULK_DONE, VIEW_SAVED,
             VIEW_DELETED, LEAD_MERGED, LEAD_CONVERTED, LEAD_DELETED, LEAD_RELEASED, ORGANISATION_SAVED,
             ORGANISATION_SUSPENDED, ORGANISATION_ACTIVATED, PERSON_INVITED, PERSON_PENDING, PERSON_SUSPENDED,

@@ -109,7 +109,11 @@ class BriefingFourEyesTest {
         changed.put("lock", editor.find(LOCK));
         assertThat(editor.post(changed).post("/console/briefings/" + id + "/edit").statusCode()).isEqualTo(303);
         assertThat(step(consultant, id, "publish").statusCode()).isEqualTo(409);
-        assertThat(step(lead, id, "approve").statusCode()).isEqualTo(303);
+        // Its author is not a second pair of eyes, even once someone else saved it last.
+        assertThat(otherLead.get("/console/briefings/" + id).body().asString()).contains("id=\"approve\"");
+        assertThat(lead.get("/console/briefings/" + id).body().asString()).doesNotContain("id=\"approve\"");
+        assertThat(step(lead, id, "approve").statusCode()).isEqualTo(409);
+        assertThat(step(otherLead, id, "approve").statusCode()).isEqualTo(303);
         assertThat(step(consultant, id, "publish").statusCode()).isEqualTo(303);
         assertThat(status(id)).isEqualTo(BriefingStatus.PUBLISHED);
         assertThat(QuarkusTransaction.requiringNew().call(() -> BriefingVersion.getEntityManager().createNativeQuery(

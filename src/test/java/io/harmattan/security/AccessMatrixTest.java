@@ -94,6 +94,7 @@ class AccessMatrixTest {
             Map.entry("GET /console/briefings/{id}/edit", "302 403 404 404 403"),
             Map.entry("POST /console/briefings/{id}/edit", "302 403 400 400 403"),
             Map.entry("POST /console/briefings/{id}/approve", "302 403 403 400 403"),
+            Map.entry("POST /console/briefings/{id}/recipients", "302 403 400 400 403"),
             Map.entry("POST /console/briefings/{id}/publish", "302 403 400 400 403"),
             Map.entry("POST /console/briefings/{id}/archive", "302 403 400 400 403"),
             Map.entry("GET /console/briefings/{id}/versions/{number}", "302 403 404 404 403"),

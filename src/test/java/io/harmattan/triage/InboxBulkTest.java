@@ -132,6 +132,8 @@ class InboxBulkTest {
         assertThat(noWhy.statusCode()).isEqualTo(400);
         assertThat(noWhy.body().asString()).contains("id=\"inbox-error\"", "Choose why they are disqualified.");
         assertThat(bulk(inbox, List.of(), tag, "bulk", "spam").body().asString()).contains("Tick at least one lead first.");
+        assertThat(bulk(inbox, ticks, tag, "bulk", "disqualify", "why", "other", "reason", " ").body().asString())
+                .contains("With Other as the reason, say why in your own words.");
         assertThat(bulk(inbox, ticks, tag, "bulk", "assign").statusCode()).isEqualTo(400);
         assertThat(bulk(inbox, ticks, tag, "bulk", "assign", "assign-to", "nobody-" + tag).statusCode()).isEqualTo(400);
         assertThat(bulk(inbox, ticks, tag, "bulk", "delete-everything").statusCode()).isEqualTo(400);
@@ -162,6 +164,12 @@ class InboxBulkTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> SavedView.count("id", view.id))).isEqualTo(1);
         redirected(consultant.open("/console/leads").post(Map.of()).post("/console/leads/views/" + view.id + "/delete"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> SavedView.count("id", view.id))).isZero();
+
+        // A search in another script grows long once written into the view's address: refused, never a 500.
+        Response tooLong = consultant.open("/console/leads").post(Map.of("name", "Long " + word(), "status", "new",
+                "q", "منجم ".repeat(40))).post("/console/leads/views");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body().asString()).contains("too long to save");
 
         Response unnamed = consultant.open("/console/leads").post(Map.of("name", " ", "status", "new"))
                 .post("/console/leads/views");

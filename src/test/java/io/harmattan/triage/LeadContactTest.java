@@ -97,6 +97,20 @@ class LeadContactTest {
     }
 
     @Test
+    void aLongReplyIsSentAndKeptWhole() {
+        long id = french(word());
+        Page page = consultant.open("/console/leads/" + id);
+        String text = "Bonjour,\n" + "Une longue réponse. ".repeat(400) + "Fin.";
+        assertThat(text.length()).isGreaterThan(4000).isLessThanOrEqualTo(Triage.MAX_MAIL);
+        redirected(page.post(Map.of("subject", "Réponse détaillée", "body", text)).post("/console/leads/" + id + "/reply"));
+        String kept = QuarkusTransaction.requiringNew().call(() -> LeadEvent.<LeadEvent>find("leadId = ?1 and kind = ?2", id,
+                LeadEvent.Kind.EMAILED).singleResult().remark);
+        assertThat(kept).isEqualTo(text.strip());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.about("lead:" + id + ":reply")))
+                .singleElement().satisfies(m -> assertThat(m.body).endsWith("Fin."));
+    }
+
+    @Test
     void aCallStopsTheClockAtTheTimeItTookPlaceAndBadDetailsAreRefused() {
         long id = submit("Mariam Keita", word() + "@niger-build.test", "Niger Build " + word(), "Bridge at Niamey",
                 List.of("construction"), List.of("NE"));
@@ -107,6 +121,8 @@ class LeadContactTest {
         assertThat(contact(page, id, "call", minute(future), "20", "Spoke to her").statusCode()).isEqualTo(400);
         assertThat(contact(page, id, "call", minute(submitted.minus(1, ChronoUnit.DAYS)), "20", "Before").statusCode())
                 .isEqualTo(400);
+        assertThat(contact(page, id, "call", minute(Instant.now().minus(8, ChronoUnit.DAYS)), "20", "Long ago").statusCode())
+                .as("a call is logged within a week").isEqualTo(400);
         Response zero = contact(page, id, "call", minute(Instant.now()), "0", "Kept outcome");
         assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(zero.body().asString()).contains("Kept outcome");
@@ -138,6 +154,12 @@ class LeadContactTest {
         assertThat(spam.post(Map.of("subject", "S", "body", "B")).post("/console/leads/" + id + "/reply").statusCode())
                 .isEqualTo(400);
         assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.about("lead:" + id + ":reply"))).isEmpty();
+        assertThat(load(id).firstResponseAt).as("closing stops the clock").isNotNull();
+
+        // Released by mistake-correction: nobody wrote to the prospect, so the clock runs again from the request.
+        Page quarantined = consultant.open("/console/leads/" + id);
+        redirected(quarantined.post(LeadTriageTest.fields(quarantined, "action", "release")).post("/console/leads/" + id + "/status"));
+        assertThat(load(id).firstResponseAt).isNull();
     }
 
     private static Response contact(Page page, long id, String kind, String at, String minutes, String outcome) {
