@@ -78,7 +78,10 @@ public interface BriefingMessages {
     @Message String briefing_waiting_approval(String editor);
     @Message String briefing_approved_by(String who, String when);
     @Message String briefing_approve();
-    @Message String briefing_needs_approval();
+    @Message String briefing_step_error(String code);
+    @Message String briefing_publish_confirm(String language, boolean missing);
+    /** {@code language} is the reader's text's language; the message names the other one. */
+    @Message String briefing_other_newer(String language, String date);
     @Message String review_due_title();
     @Message String review_due_intro();
     @Message String review_due_on(String day, boolean past);

@@ -21,6 +21,13 @@ public class Briefings {
         }
     }
 
+    /** A draft with a language missing or older than the other, published without the author saying so is intended. */
+    public static class LanguagesUnconfirmed extends RuntimeException {
+        public LanguagesUnconfirmed() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Someone else changed the briefing since this consultant opened it. */
     public static class Conflict extends RuntimeException {
         public Conflict() {
@@ -70,8 +77,12 @@ public class Briefings {
         return briefing;
     }
 
+    /**
+     * Publishes the draft: only once approved if it needs four eyes, and, when one language is
+     * missing or older than the other, only if the author confirmed it ({@code languagesConfirmed}).
+     */
     @Transactional
-    public Briefing publish(long id, Long lock, String actor, Instant now) {
+    public Briefing publish(long id, Long lock, String actor, Instant now, boolean languagesConfirmed) {
         Briefing briefing = locked(id, lock);
         BriefingVersion draft = briefing.draft().orElseThrow(Conflict::new);
         if (!draft.has("en") && !draft.has("fr")) {
@@ -79,6 +90,9 @@ public class Briefings {
         }
         if (draft.needsSecondLook() && draft.approvedBy == null) {
             throw new NeedsApproval();
+        }
+        if (draft.languages().needingWork().isPresent() && !languagesConfirmed) {
+            throw new LanguagesUnconfirmed();
         }
         draft.publishedAt = now;
         draft.publishedBy = actor;

@@ -227,8 +227,9 @@ public class ConsoleBriefingsResource {
     @POST
     @Path("{id}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response publish(@PathParam("id") long id, @RestForm Long lock) {
-        return step(id, Flash.BRIEFING_PUBLISHED, () -> briefings.publish(id, lock, viewer.getUsername(), Instant.now()));
+    public Response publish(@PathParam("id") long id, @RestForm Long lock, @RestForm String confirm) {
+        return step(id, Flash.BRIEFING_PUBLISHED,
+                () -> briefings.publish(id, lock, viewer.getUsername(), Instant.now(), "yes".equals(confirm)));
     }
 
     @POST
@@ -247,6 +248,8 @@ public class ConsoleBriefingsResource {
             return conflict(id, null);
         } catch (Briefings.NeedsApproval e) {
             return Response.status(Response.Status.CONFLICT).entity(overview(id, "needs-approval")).build();
+        } catch (Briefings.LanguagesUnconfirmed e) {
+            return Response.status(Response.Status.CONFLICT).entity(overview(id, "language-confirm")).build();
         }
         return Flash.redirect("/console/briefings/" + id, flash, https());
     }

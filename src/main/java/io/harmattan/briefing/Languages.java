@@ -55,6 +55,20 @@ public record Languages(boolean english, boolean french, Instant enUpdatedAt, In
         return Optional.empty();
     }
 
+    /**
+     * When the other language's text was last edited, if that was more than a minute after this
+     * language's: its reader is told the other version is newer (and may say more).
+     */
+    public Optional<Instant> otherNewerThan(String language) {
+        boolean french = "fr".equals(language);
+        Instant mine = french ? frUpdatedAt : enUpdatedAt;
+        Instant other = french ? enUpdatedAt : frUpdatedAt;
+        if (!english || !this.french || mine == null || other == null) {
+            return Optional.empty();
+        }
+        return mine.isBefore(other.minus(SAME_EDIT)) ? Optional.of(other) : Optional.empty();
+    }
+
     private static boolean present(String text) {
         return text != null && !text.isBlank();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One version of a briefing, whole, as the preview, the comparison, the editor and the client's
@@ -17,6 +18,11 @@ public record VersionContent(long briefingId, int number, String titleEn, String
     public Languages languages() {
         return new Languages(Languages.written(titleEn, summaryEn, bodyEn), Languages.written(titleFr, summaryFr, bodyFr),
                 enUpdatedAt, frUpdatedAt);
+    }
+
+    /** When the other language's text was updated after this one's, if it was (see {@link Languages#otherNewerThan}). */
+    public Optional<Instant> otherNewerThan(String language) {
+        return languages().otherNewerThan(language);
     }
 
     /** The language to show a reader who prefers {@code language}: theirs if written, else the other. */

@@ -262,10 +262,48 @@ class BriefingAuthoringTest {
         fields.put("sectors", java.util.List.of("mining"));
         long id = idFrom(post(open("/console/briefings/new"), fields).post("/console/briefings"));
         Page overview = open("/console/briefings/" + id);
-        post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish");
+        // One language missing: publishing needs the author's word for it.
+        Response unconfirmed = post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish");
+        assertThat(unconfirmed.statusCode()).isEqualTo(409);
+        assertThat(unconfirmed.body().asString()).contains("id=\"step-error\"", "Tick the box", "Publish without the French text");
+        assertThat(post(overview, Map.of("lock", overview.find(LOCK), "confirm", "yes")).post("/console/briefings/" + id
+                + "/publish").statusCode()).isEqualTo(303);
         String french = given().header("Cookie", client + "; lang=fr").get("/portal/briefings/" + id).body().asString();
         assertThat(french).contains("id=\"language-fallback\"", "pas encore disponible en français", "Only in English",
                 "<article class=\"briefing\" lang=\"en\">");
+    }
+
+    @Test
+    void aReaderOfTheOlderLanguageIsToldTheOtherWasUpdatedSince() {
+        String title = "Mali: bilingual note " + System.nanoTime();
+        Map<String, Object> fields = briefing(title, "First English text");
+        fields.put("countries", java.util.List.of("ML"));
+        fields.put("sectors", java.util.List.of("mining"));
+        long id = idFrom(post(open("/console/briefings/new"), fields).post("/console/briefings"));
+        Page overview = open("/console/briefings/" + id);
+        assertThat(post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish")
+                .statusCode()).as("both languages written together: nothing to confirm").isEqualTo(303);
+        String before = given().header("Cookie", client + "; lang=fr").get("/portal/briefings/" + id).body().asString();
+        assertThat(before).doesNotContain("id=\"language-stale\"");
+
+        // An incident added to the English only; the French was last touched an hour before (as if written earlier).
+        Page editor = open("/console/briefings/" + id + "/edit");
+        Map<String, Object> changed = briefing(title, "First English text\n\nNew incident near Sadiola.");
+        changed.put("countries", java.util.List.of("ML"));
+        changed.put("sectors", java.util.List.of("mining"));
+        changed.put("lock", editor.find(LOCK));
+        assertThat(post(editor, changed).post("/console/briefings/" + id + "/edit").statusCode()).isEqualTo(303);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("UPDATE briefing_version SET fr_updated_at"
+                + " = fr_updated_at - INTERVAL 1 HOUR WHERE briefing_id = ?1 AND published_at IS NULL").setParameter(1, id)
+                .executeUpdate());
+        overview = open("/console/briefings/" + id);
+        assertThat(post(overview, Map.of("lock", overview.find(LOCK), "confirm", "yes")).post("/console/briefings/" + id
+                + "/publish").statusCode()).isEqualTo(303);
+
+        String french = given().header("Cookie", client + "; lang=fr").get("/portal/briefings/" + id).body().asString();
+        assertThat(french).contains("id=\"language-stale\"", "La version anglaise a été mise à jour le");
+        String english = given().header("Cookie", client + "; lang=en").get("/portal/briefings/" + id).body().asString();
+        assertThat(english).doesNotContain("id=\"language-stale\"").contains("New incident near Sadiola.");
     }
 
     @Test

@@ -48,7 +48,8 @@ class BriefingRecipientsTest {
 
     private static Response step(FormSession who, long id, String step) {
         Page page = who.open("/console/briefings/" + id + "/edit");
-        return page.post(Map.of("lock", page.find(LOCK))).post("/console/briefings/" + id + "/" + step);
+        // Written in English only: publishing confirms that, as the author would by ticking the box.
+        return page.post(Map.of("lock", page.find(LOCK), "confirm", "yes")).post("/console/briefings/" + id + "/" + step);
     }
 
     @Test
