@@ -91,4 +91,7 @@ public interface BriefingMessages {
     @Message String recipients_intro();
     @Message String recipients_no_candidate();
     @Message String recipients_save();
+    @Message String read_state(String state);
+    @Message String since_read_title(int version);
+    @Message String since_read_same_text();
 }

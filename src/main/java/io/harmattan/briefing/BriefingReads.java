@@ -30,6 +30,17 @@ public class BriefingReads {
                 .setParameter(4, subject).setParameter(5, username).setParameter(6, Timestamp.from(now)).executeUpdate();
     }
 
+    /** The highest version of each briefing this person has read. */
+    @Transactional
+    public java.util.Map<Long, Integer> readBy(String subject) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "SELECT briefing_id, MAX(version_number) FROM briefing_read WHERE subject = ?1 GROUP BY briefing_id",
+                Object[].class).setParameter(1, subject).getResultList();
+        java.util.Map<Long, Integer> read = new java.util.HashMap<>();
+        rows.forEach(row -> read.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue()));
+        return read;
+    }
+
     /** The latest 200 reads; runs in the caller's transaction (the overview page's). */
     public List<Reader> of(long briefingId) {
         List<Object[]> rows = entityManager.createNativeQuery("""

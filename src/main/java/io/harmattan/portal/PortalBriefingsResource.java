@@ -8,6 +8,7 @@ import io.harmattan.briefing.BriefingCatalogue.Entry;
 import io.harmattan.briefing.BriefingPages;
 import io.harmattan.briefing.BriefingReads;
 import io.harmattan.briefing.BriefingRecipients;
+import io.harmattan.briefing.LineDiff;
 import io.harmattan.briefing.Markdown;
 import io.harmattan.briefing.ReasonTexts;
 import io.harmattan.briefing.Tlp;
@@ -53,8 +54,18 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 public class PortalBriefingsResource {
 
-    /** One line of the list: the briefing and, in the reader's language, why it is there. */
-    public record Item(Entry briefing, List<String> reasons) {
+    /**
+     * One line of the list: the briefing, why it is there (in the reader's language), and whether
+     * the reader has read it: {@code new}, {@code updated} (an earlier version only) or {@code read}.
+     */
+    public record Item(Entry briefing, List<String> reasons, String readState) {
+    }
+
+    /**
+     * What changed since the version the reader last read ({@code from}): the ratings then and the
+     * lines of the text, in the language they read now.
+     */
+    public record SinceRead(int from, int securityRisk, int politicalRisk, int operationalRisk, List<LineDiff.Line> lines) {
     }
 
     /**
@@ -97,7 +108,7 @@ public class PortalBriefingsResource {
         static native TemplateInstance briefings(Membership organisation, Listing listing);
 
         static native TemplateInstance briefing(Entry briefing, VersionContent version, String language,
-                boolean fallback, RawString body, List<String> reasons);
+                boolean fallback, RawString body, List<String> reasons, SinceRead since);
     }
 
     @Inject
@@ -143,9 +154,14 @@ public class PortalBriefingsResource {
                 .toList();
         int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int number = Math.min(pages, pageNumber(page));
+        Map<Long, Integer> read = shown.isEmpty() ? Map.of() : reads.readBy(viewer.getSubject());
         List<Item> items = shown.subList((number - 1) * PAGE_SIZE, Math.min(shown.size(), number * PAGE_SIZE)).stream()
-                .map(match -> new Item(published.entry(match.id()).orElseThrow(), match.reasons().stream()
-                        .map(reason -> reasonTexts.describeForClient(reason, locale)).toList()))
+                .map(match -> {
+                    Entry entry = published.entry(match.id()).orElseThrow();
+                    Integer last = read.get(entry.id());
+                    return new Item(entry, match.reasons().stream().map(reason -> reasonTexts.describeForClient(reason, locale))
+                            .toList(), last == null ? "new" : last < entry.number() ? "updated" : "read");
+                })
                 .toList();
         return Templates.briefings(organisation, new Listing(items, typed, typed != null && words.isEmpty(), shown.size(), number));
     }
@@ -167,10 +183,16 @@ public class PortalBriefingsResource {
         VersionContent version = version(entry);
         String wanted = locales.current().getLanguage();
         String language = version.languageFor(wanted);
+        Integer last = reads.readBy(viewer.getSubject()).get(entry.id());
+        SinceRead since = last == null || last >= entry.number() ? null : pages.version(entry.id(), last)
+                .map(before -> new SinceRead(last, before.securityRisk(), before.politicalRisk(), before.operationalRisk(),
+                        LineDiff.changed(before.body(language), version.body(language))
+                                ? LineDiff.between(before.body(language), version.body(language)) : List.of()))
+                .orElse(null);
         reads.record(entry.id(), entry.number(), organisation.id(), viewer.getSubject(), viewer.getUsername(), Instant.now());
         Locale locale = locales.current();
         return Templates.briefing(entry, version, language, !language.equals(wanted), Markdown.toRaw(version.body(language)),
-                match.reasons().stream().map(reason -> reasonTexts.describeForClient(reason, locale)).toList());
+                match.reasons().stream().map(reason -> reasonTexts.describeForClient(reason, locale)).toList(), since);
     }
 
     /** A Markdown file of the briefing for the client's own records; never for TLP:RED. */

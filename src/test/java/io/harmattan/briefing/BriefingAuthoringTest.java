@@ -307,6 +307,46 @@ class BriefingAuthoringTest {
     }
 
     @Test
+    void aClientSeesWhatIsNewAndWhatChangedSinceTheyRead() {
+        String title = "Mali: reread test " + System.nanoTime();
+        Map<String, Object> fields = briefing(title, "Line one\nLine two");
+        fields.put("countries", java.util.List.of("ML"));
+        fields.put("sectors", java.util.List.of("mining"));
+        long id = idFrom(post(open("/console/briefings/new"), fields).post("/console/briefings"));
+        Page overview = open("/console/briefings/" + id);
+        post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish");
+        String card = "data-id=\"" + id + "\"";
+
+        String list = given().header("Cookie", client).get("/portal/briefings").body().asString();
+        assertThat(list.substring(list.indexOf(card))).startsWith(card).contains("data-read=\"new\"");
+        String first = given().header("Cookie", client).get("/portal/briefings/" + id).body().asString();
+        assertThat(first).doesNotContain("id=\"since-read\"");
+        list = given().header("Cookie", client).get("/portal/briefings").body().asString();
+        String mine = list.substring(list.indexOf(card), list.indexOf("</h2>", list.indexOf(card)));
+        assertThat(mine).doesNotContain("data-read=");
+
+        Page editor = open("/console/briefings/" + id + "/edit");
+        Map<String, Object> changed = briefing(title, "Line one\nLine 2, corrected");
+        changed.put("countries", java.util.List.of("ML"));
+        changed.put("sectors", java.util.List.of("mining"));
+        changed.put("securityRisk", "2");
+        changed.put("lock", editor.find(LOCK));
+        post(editor, changed).post("/console/briefings/" + id + "/edit");
+        overview = open("/console/briefings/" + id);
+        post(overview, Map.of("lock", overview.find(LOCK), "confirm", "yes")).post("/console/briefings/" + id + "/publish");
+
+        list = given().header("Cookie", client).get("/portal/briefings").body().asString();
+        mine = list.substring(list.indexOf(card), list.indexOf("</h2>", list.indexOf(card)));
+        assertThat(mine).contains("data-read=\"updated\"", "Updated since you read it");
+        String second = given().header("Cookie", client).get("/portal/briefings/" + id).body().asString();
+        assertThat(second).contains("id=\"since-read\"", "What changed since you read version 1", "4/5 → 2/5",
+                "<del>- Line two</del>", "<ins>+ Line 2, corrected</ins>");
+        // Read now: the next visit has nothing new to say.
+        assertThat(given().header("Cookie", client).get("/portal/briefings/" + id).body().asString())
+                .doesNotContain("id=\"since-read\"");
+    }
+
+    @Test
     void theMatchExplorerShowsTagsEvidenceAndRankedBriefings() {
         Response page = post(open("/console/match"), Map.of("text", "Centrale solaire près de Tillabéri; convoys from Niamey",
                 "sectors", java.util.List.of("construction"))).post("/console/match");
