@@ -32,7 +32,7 @@ public class Tasks {
 
     /** A task as pages show it, with its lead's reference and organisation. */
     public record Row(long id, long leadId, String reference, String organisation, String title, LocalDate dueOn,
-            String assignee, Instant doneAt, String doneBy) {
+            String assignee, String assigneeName, Instant doneAt, String doneBy) {
 
         public boolean done() {
             return doneAt != null;
@@ -125,8 +125,9 @@ public class Tasks {
 
     private static List<Row> rows(String where, Object parameter) {
         return LeadTask.getEntityManager().createQuery("select new io.harmattan.task.Tasks$Row(t.id, t.leadId, l.reference,"
-                + " l.organisation, t.title, t.dueOn, t.assignee, t.doneAt, t.doneBy) from LeadTask t, Lead l"
-                + " where l.id = t.leadId and " + where, Row.class).setParameter(1, parameter).setMaxResults(MAX_LISTED)
+                + " l.organisation, t.title, t.dueOn, t.assignee, coalesce(c.displayName, t.assignee), t.doneAt, t.doneBy)"
+                + " from LeadTask t join Lead l on l.id = t.leadId left join Consultant c on c.username = t.assignee"
+                + " where " + where, Row.class).setParameter(1, parameter).setMaxResults(MAX_LISTED)
                 .getResultList();
     }
 

@@ -46,6 +46,8 @@ public interface WorkMessages {
     @Message String bulk_outcome(String reference, String code);
     @Message String inbox_error(String code);
     @Message String inbox_received();
+    /** A language's name as a sentence in the reader's language says it ({@code lower}: in running text). */
+    @Message String language_in_text(String code, boolean lower);
     @Message String reasons_title();
     @Message String reasons_intro(String from, String to, long total);
     @Message String reasons_leads();
