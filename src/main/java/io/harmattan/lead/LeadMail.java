@@ -4,6 +4,7 @@ import io.harmattan.HarmattanConfig;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.web.Messages;
 import io.harmattan.mail.Smtp;
+import io.harmattan.security.UnsubscribeLinks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,13 +44,14 @@ public class LeadMail {
 
     /** What the two messages say of a lead, copied out of it when its mail is claimed. */
     record Letter(long id, String reference, String name, String email, String language, String organisation,
-            String countries, String sectors, Instant ackSentAt, Instant triageNotifiedAt, int mailAttempts, Sent sent) {
+            String countries, String sectors, Instant ackSentAt, Instant triageNotifiedAt, int mailAttempts, Sent sent,
+            boolean marketingOptIn) {
 
         static Letter of(Lead lead) {
             return new Letter(lead.id, lead.reference, lead.name, lead.email, lead.language, lead.organisation,
                     String.join(", ", lead.countries), String.join(", ", lead.sectors), lead.ackSentAt, lead.triageNotifiedAt,
                     lead.mailAttempts, new Sent(lead.jobTitle, lead.phone, List.copyOf(lead.sectors), List.copyOf(lead.countries),
-                            List.copyOf(lead.services), lead.timeframe, lead.needs));
+                            List.copyOf(lead.services), lead.timeframe, lead.needs), lead.marketingOptIn);
         }
     }
 
@@ -60,7 +62,7 @@ public class LeadMail {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance acknowledgement(Letter lead, String firm, Locale locale);
+        static native TemplateInstance acknowledgement(Letter lead, String firm, Locale locale, String unsubscribe);
 
         static native TemplateInstance triage(Letter lead);
     }
@@ -170,7 +172,10 @@ public class LeadMail {
             if (lead.ackSentAt() == null) {
                 Messages texts = MessageBundles.get(Messages.class, Localized.Literal.of(lead.language()));
                 Locale locale = Locale.forLanguageTag(lead.language());
-                String body = Templates.acknowledgement(lead, config.firmName(), locale).setLocale(locale).render();
+                // Whoever agreed to receive news can stop it from this mail, without signing in.
+                String unsubscribe = lead.marketingOptIn() ? config.publicUrl() + "/unsubscribe?t="
+                        + new UnsubscribeLinks(config.formSecret()).token(lead.email()) : null;
+                String body = Templates.acknowledgement(lead, config.firmName(), locale, unsubscribe).setLocale(locale).render();
                 mail.send(lead.email(), texts.mail_ack_subject(lead.reference()), body);
                 acknowledged = Instant.now();
             }

@@ -22,7 +22,9 @@ public final class Keys {
         /** Binds the CSRF tokens of a signed-in page to its session (SessionBoundCsrf). */
         CSRF_SESSION("csrf session"),
         /** Lets the confirmation page show what was sent, to the browser that sent it (intake's Receipt). */
-        RECEIPT("receipt");
+        RECEIPT("receipt"),
+        /** Signs the unsubscribe links of mails to prospects who agreed to receive news (UnsubscribeLinks). */
+        UNSUBSCRIBE("unsubscribe");
 
         private final String label;
 

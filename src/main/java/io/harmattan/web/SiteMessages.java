@@ -38,4 +38,11 @@ public interface SiteMessages {
     @Message String legal_director(String publisher);
     @Message String legal_host_title();
     @Message String legal_host_text(String host);
+    @Message String unsubscribe_mail_line();
+    @Message String unsubscribe_title();
+    @Message String unsubscribe_text(String email, String firm);
+    @Message String unsubscribe_button();
+    @Message String unsubscribe_done_title();
+    @Message String unsubscribe_done_text(String firm);
+    @Message String unsubscribe_invalid();
 }

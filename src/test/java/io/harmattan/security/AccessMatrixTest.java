@@ -65,6 +65,9 @@ class AccessMatrixTest {
             Map.entry("POST /portal/proposals/{id}/accept", "302 400 403 403 403"),
             Map.entry("POST /portal/proposals/{id}/decline", "302 400 403 403 403"),
             // The console and its leads: consultants and lead consultants; the administrator has /admin and sees no lead.
+            Map.entry("GET /unsubscribe", "400 400 400 400 400"),
+            Map.entry("POST /unsubscribe", "400 400 400 400 400"),
+            Map.entry("GET /unsubscribe/done", "200 200 200 200 200"),
             Map.entry("GET /console", "302 403 200 200 403"),
             Map.entry("GET /console/leads", "302 403 200 200 403"),
             Map.entry("GET /console/leads/quarantine", "302 403 200 200 403"),
