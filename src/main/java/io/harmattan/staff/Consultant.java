@@ -32,6 +32,12 @@ public class Consultant extends PanacheEntityBase {
 
     /** Whom a lead can be assigned to, as pages list them. */
     public record Assignee(String username, String displayName) {
+
+        /** {@code username}'s display name among {@code directory}; the username itself if not there (or null). */
+        public static String nameOf(java.util.List<Assignee> directory, String username) {
+            return username == null ? null : directory.stream().filter(a -> a.username().equals(username))
+                    .map(Assignee::displayName).findFirst().orElse(username);
+        }
     }
 
     public static List<Assignee> assignees() {

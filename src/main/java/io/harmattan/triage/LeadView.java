@@ -49,6 +49,11 @@ public record LeadView(Detail lead, Analysis analysis, LeadTags tags, FitScore.B
     public record Entry(Instant at, String actor, String kind, String detail, String remark, String reason, String from) {
     }
 
+    /** A consultant's name as people know it, from the directory this page already holds; anyone else as given. */
+    public String nameOf(String username) {
+        return Consultant.Assignee.nameOf(consultants, username);
+    }
+
     public boolean open() {
         return lead.status().isOpen();
     }

@@ -61,6 +61,11 @@ public class LeadsResource {
             return DisqualifyReason.CODES;
         }
 
+        /** A consultant's display name, from the directory the page already holds. */
+        public String nameOf(String username) {
+            return Consultant.Assignee.nameOf(consultants, username);
+        }
+
         public List<String> bulkActions() {
             return List.of(Triage.Bulk.values()).stream().map(CodedEnum::code).toList();
         }

@@ -106,7 +106,7 @@ class TasksTest {
         assertThat(events).extracting(e -> e.kind).containsExactly(LeadEvent.Kind.TASK_ADDED, LeadEvent.Kind.TASK_ADDED,
                 LeadEvent.Kind.TASK_DONE);
         assertThat(consultant.get("/console/leads/" + id).body().asString())
-                .contains("Follow-up for demo-consultant: " + later, "Follow-up done: " + soon, "done by demo-consultant");
+                .contains("Follow-up for Aminata Ouedraogo: " + later, "Follow-up done: " + soon, "done by demo-consultant");
         assertThat(consultant.open("/console/tasks").post(Map.of()).post("/console/tasks/999999999/done").statusCode())
                 .isEqualTo(404);
     }

@@ -90,7 +90,7 @@ class InboxBulkTest {
         }
         assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and targetId in ?2",
                 "lead.assigned", ids.stream().map(String::valueOf).toList()))).isEqualTo(3);
-        assertThat(consultant.get("/console/leads/" + ids.get(0)).body().asString()).contains("Assigned to demo-lead");
+        assertThat(consultant.get("/console/leads/" + ids.get(0)).body().asString()).contains("Assigned to Moussa Keita");
     }
 
     @Test

@@ -157,7 +157,7 @@ class LeadTriageTest {
 
         String timeline = consultant.get("/console/leads/" + id).body().asString();
         assertThat(timeline).contains("data-kind=\"submitted\"", "data-kind=\"assigned\"", "data-kind=\"status\"",
-                "data-kind=\"converted\"", "Assigned to demo-lead", "Converted: client organisation Sahel Mines " + tag);
+                "data-kind=\"converted\"", "Assigned to Moussa Keita", "Converted: client organisation Sahel Mines " + tag);
         List<String> audited = QuarkusTransaction.requiringNew()
                 .call(() -> AuditEvent.forTarget("lead", id).stream().map(e -> e.action).toList());
         assertThat(audited).contains("lead.assigned", "lead.status", "lead.converted");

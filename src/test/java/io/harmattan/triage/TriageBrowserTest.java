@@ -68,7 +68,7 @@ class TriageBrowserTest {
 
             String timeline = consultant.text("#timeline");
             assertThat(timeline).contains("Request received through the web-to-lead API", "Sectors and countries corrected",
-                    "Assigned to demo-consultant", "Status changed to Qualified", "Converted: client organisation Kayes Logistique");
+                    "Assigned to Aminata Ouedraogo", "Status changed to Qualified", "Converted: client organisation Kayes Logistique");
             assertThat(timeline.indexOf("Sectors and countries corrected")).isLessThan(timeline.indexOf("Assigned to"));
             assertThat(timeline.indexOf("Assigned to")).isLessThan(timeline.indexOf("Status changed to Qualified"));
         }
@@ -148,7 +148,7 @@ class TriageBrowserTest {
             assertThat(consultant.text(".flash")).contains("Done for every selected lead.");
             assertThat(consultant.currentPath()).isEqualTo("/console/leads");
             for (long id : ids) {
-                assertThat(consultant.text("#leads tr[data-id='" + id + "']")).contains("demo-lead");
+                assertThat(consultant.text("#leads tr[data-id='" + id + "']")).contains("Moussa Keita");
             }
         }
         for (long id : ids) {

@@ -73,14 +73,14 @@ class PhoneWidthBrowserTest {
         String app = TestStack.get().appUrl();
         long proposal = ProposalWorkflowTest.aSentProposal();
         try (Browser anonymous = Browser.open(app, "fr", 360)) {
-            assertFits(anonymous, List.of("/", "/interest", "/privacy", "/legal"));
+            assertFits(anonymous, List.of("/", "/interest", "/privacy", "/legal", "/unsubscribe?t=cut", "/unsubscribe/done"));
         }
         try (Browser lead = Browser.open(app, "fr", 360)) {
             lead.signIn("demo-lead", "demo");
             List<String> pages = new ArrayList<>(List.of("/console", "/console/leads", "/console/leads?status=all",
                     "/console/leads/quarantine", "/console/briefings", "/console/briefings?q=mali", "/console/briefings/new",
                     "/console/briefings/3", "/console/briefings/3/edit", "/console/briefings/3/compare?from=1&to=2",
-                    "/console/briefings/3/versions/2", "/console/match", "/console/proposals", "/console/clients", "/console/tasks"));
+                    "/console/briefings/3/versions/2", "/console/match", "/console/proposals", "/console/clients", "/console/tasks", "/console/leads/reasons", "/console/briefings/12"));
             pages.add(firstLink(lead, "/console/leads?status=all", "^/console/leads/\\d+$"));
             pages.add("/console/proposals/" + proposal);
             pages.add(firstLink(lead, "/console/clients", "^/console/clients/\\d+$"));
