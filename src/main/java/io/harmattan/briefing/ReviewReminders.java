@@ -3,6 +3,7 @@ package io.harmattan.briefing;
 import io.harmattan.HarmattanConfig;
 import io.harmattan.mail.Outbox;
 import io.harmattan.staff.Consultant;
+import io.harmattan.staff.WorkingHours;
 import io.harmattan.web.Dates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
@@ -14,7 +15,6 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
@@ -41,9 +41,7 @@ public class ReviewReminders {
     @Scheduled(identity = "briefing-review-reminders", every = "1h", delayed = "150s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remind() {
-        HarmattanConfig.TriageHours hours = config.triage();
-        ZonedDateTime local = ZonedDateTime.now(hours.zone());
-        if (hours.days().contains(local.getDayOfWeek()) && !local.toLocalTime().isBefore(hours.opens())) {
+        if (WorkingHours.dayHasBegun(config.triage(), Instant.now())) {
             remindDue(LocalDate.now(ZoneOffset.UTC));
         }
     }

@@ -3,6 +3,7 @@ package io.harmattan.task;
 import io.harmattan.HarmattanConfig;
 import io.harmattan.mail.Outbox;
 import io.harmattan.staff.Consultant;
+import io.harmattan.staff.WorkingHours;
 import io.harmattan.web.Dates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
@@ -42,9 +42,7 @@ public class OverdueTasks {
     @Scheduled(identity = "overdue-tasks", every = "1h", delayed = "120s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remind() {
-        HarmattanConfig.TriageHours hours = config.triage();
-        ZonedDateTime local = ZonedDateTime.now(hours.zone());
-        if (hours.days().contains(local.getDayOfWeek()) && !local.toLocalTime().isBefore(hours.opens())) {
+        if (WorkingHours.dayHasBegun(config.triage(), Instant.now())) {
             remindOverdue(LocalDate.now(ZoneOffset.UTC));
         }
     }

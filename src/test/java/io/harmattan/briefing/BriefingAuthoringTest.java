@@ -64,6 +64,21 @@ class BriefingAuthoringTest {
         return fields;
     }
 
+    /** A briefing on mining in Mali, which demo-client's organisation follows; {@code lock} when editing. */
+    private static Map<String, Object> inMali(String title, String body) {
+        Map<String, Object> fields = briefing(title, body);
+        fields.put("countries", java.util.List.of("ML"));
+        fields.put("sectors", java.util.List.of("mining"));
+        return fields;
+    }
+
+    /** Publishes the briefing's draft as the console's button does ({@code confirm}: a language is missing or older). */
+    private static Response publish(long id, boolean confirm) {
+        Page overview = open("/console/briefings/" + id);
+        return post(overview, confirm ? Map.of("lock", overview.find(LOCK), "confirm", "yes") : Map.of("lock", overview.find(LOCK)))
+                .post("/console/briefings/" + id + "/publish");
+    }
+
     private static long idFrom(Response redirect) {
         assertThat(redirect.statusCode()).isEqualTo(303);
         String location = redirect.header("Location");
@@ -276,29 +291,20 @@ class BriefingAuthoringTest {
     @Test
     void aReaderOfTheOlderLanguageIsToldTheOtherWasUpdatedSince() {
         String title = "Mali: bilingual note " + System.nanoTime();
-        Map<String, Object> fields = briefing(title, "First English text");
-        fields.put("countries", java.util.List.of("ML"));
-        fields.put("sectors", java.util.List.of("mining"));
-        long id = idFrom(post(open("/console/briefings/new"), fields).post("/console/briefings"));
-        Page overview = open("/console/briefings/" + id);
-        assertThat(post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish")
-                .statusCode()).as("both languages written together: nothing to confirm").isEqualTo(303);
+        long id = idFrom(post(open("/console/briefings/new"), inMali(title, "First English text")).post("/console/briefings"));
+        assertThat(publish(id, false).statusCode()).as("both languages written together: nothing to confirm").isEqualTo(303);
         String before = given().header("Cookie", client + "; lang=fr").get("/portal/briefings/" + id).body().asString();
         assertThat(before).doesNotContain("id=\"language-stale\"");
 
         // An incident added to the English only; the French was last touched an hour before (as if written earlier).
         Page editor = open("/console/briefings/" + id + "/edit");
-        Map<String, Object> changed = briefing(title, "First English text\n\nNew incident near Sadiola.");
-        changed.put("countries", java.util.List.of("ML"));
-        changed.put("sectors", java.util.List.of("mining"));
+        Map<String, Object> changed = inMali(title, "First English text\n\nNew incident near Sadiola.");
         changed.put("lock", editor.find(LOCK));
         assertThat(post(editor, changed).post("/console/briefings/" + id + "/edit").statusCode()).isEqualTo(303);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("UPDATE briefing_version SET fr_updated_at"
                 + " = fr_updated_at - INTERVAL 1 HOUR WHERE briefing_id = ?1 AND published_at IS NULL").setParameter(1, id)
                 .executeUpdate());
-        overview = open("/console/briefings/" + id);
-        assertThat(post(overview, Map.of("lock", overview.find(LOCK), "confirm", "yes")).post("/console/briefings/" + id
-                + "/publish").statusCode()).isEqualTo(303);
+        assertThat(publish(id, true).statusCode()).isEqualTo(303);
 
         String french = given().header("Cookie", client + "; lang=fr").get("/portal/briefings/" + id).body().asString();
         assertThat(french).contains("id=\"language-stale\"", "La version anglaise a été mise à jour le");
@@ -309,12 +315,8 @@ class BriefingAuthoringTest {
     @Test
     void aClientSeesWhatIsNewAndWhatChangedSinceTheyRead() {
         String title = "Mali: reread test " + System.nanoTime();
-        Map<String, Object> fields = briefing(title, "Line one\nLine two");
-        fields.put("countries", java.util.List.of("ML"));
-        fields.put("sectors", java.util.List.of("mining"));
-        long id = idFrom(post(open("/console/briefings/new"), fields).post("/console/briefings"));
-        Page overview = open("/console/briefings/" + id);
-        post(overview, Map.of("lock", overview.find(LOCK))).post("/console/briefings/" + id + "/publish");
+        long id = idFrom(post(open("/console/briefings/new"), inMali(title, "Line one\nLine two")).post("/console/briefings"));
+        assertThat(publish(id, false).statusCode()).isEqualTo(303);
         String card = "data-id=\"" + id + "\"";
 
         String list = given().header("Cookie", client).get("/portal/briefings").body().asString();
@@ -326,14 +328,11 @@ class BriefingAuthoringTest {
         assertThat(mine).doesNotContain("data-read=");
 
         Page editor = open("/console/briefings/" + id + "/edit");
-        Map<String, Object> changed = briefing(title, "Line one\nLine 2, corrected");
-        changed.put("countries", java.util.List.of("ML"));
-        changed.put("sectors", java.util.List.of("mining"));
+        Map<String, Object> changed = inMali(title, "Line one\nLine 2, corrected");
         changed.put("securityRisk", "2");
         changed.put("lock", editor.find(LOCK));
         post(editor, changed).post("/console/briefings/" + id + "/edit");
-        overview = open("/console/briefings/" + id);
-        post(overview, Map.of("lock", overview.find(LOCK), "confirm", "yes")).post("/console/briefings/" + id + "/publish");
+        assertThat(publish(id, true).statusCode()).isEqualTo(303);
 
         list = given().header("Cookie", client).get("/portal/briefings").body().asString();
         mine = list.substring(list.indexOf(card), list.indexOf("</h2>", list.indexOf(card)));
