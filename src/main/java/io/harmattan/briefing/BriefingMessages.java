@@ -94,4 +94,6 @@ public interface BriefingMessages {
     @Message String read_state(String state);
     @Message String since_read_title(int version);
     @Message String since_read_same_text();
+    @Message String pdf_published(String date);
+    @Message String pdf_prepared_for(String person, String organisation, String date);
 }

@@ -1,11 +1,14 @@
 package io.harmattan.portal;
 
+import io.harmattan.account.ClientUser;
 import io.harmattan.account.Memberships;
 import io.harmattan.account.Memberships.Membership;
 import io.harmattan.audit.AuditEvent;
 import io.harmattan.briefing.BriefingCatalogue;
 import io.harmattan.briefing.BriefingCatalogue.Entry;
+import io.harmattan.briefing.BriefingMessages;
 import io.harmattan.briefing.BriefingPages;
+import io.harmattan.briefing.BriefingPdf;
 import io.harmattan.briefing.BriefingReads;
 import io.harmattan.briefing.BriefingRecipients;
 import io.harmattan.briefing.LineDiff;
@@ -18,11 +21,14 @@ import io.harmattan.matching.MatchEngine.Ranked;
 import io.harmattan.persistence.FullText;
 import io.harmattan.security.Roles;
 import io.harmattan.security.Viewer;
+import io.harmattan.web.Dates;
 import io.harmattan.web.Locales;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,6 +42,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -135,6 +143,12 @@ public class PortalBriefingsResource {
     @Inject
     BriefingRecipients recipients;
 
+    @Inject
+    BriefingPdf briefingPdf;
+
+    @Inject
+    Dates dates;
+
     /**
      * The organisation's briefings, newest first, {@value #PAGE_SIZE} a page; with {@code q}, those
      * whose title, summary or text (either language) holds every word.
@@ -195,24 +209,33 @@ public class PortalBriefingsResource {
                 match.reasons().stream().map(reason -> reasonTexts.describeForClient(reason, locale)).toList(), since);
     }
 
-    /** A Markdown file of the briefing for the client's own records; never for TLP:RED. */
+    /**
+     * The briefing as a PDF for the client's own records, "Prepared for" this person on every page;
+     * never for TLP:RED, which answers the same 404 as a briefing they may not read.
+     */
     @GET
-    @Path("{id}/export")
-    @Produces("text/markdown")
-    public Response export(@PathParam("id") String id) {
+    @Path("{id}/pdf")
+    @Produces("application/pdf")
+    public Response pdf(@PathParam("id") String id) {
         Membership organisation = organisation();
         Entry entry = catalogue.entry(visible(organisation, id).id()).orElseThrow(NotFoundException::new);
         if (!entry.tlp().exportable()) {
             throw new NotFoundException();
         }
         VersionContent version = version(entry);
-        String language = version.languageFor(locales.current().getLanguage());
-        String text = "# " + version.title(language) + "\n\nTLP:" + version.tlp().code() + " · v" + version.number() + "\n\n"
-                + version.summary(language) + "\n\n" + version.body(language) + "\n";
+        Locale locale = locales.current();
+        String language = version.languageFor(locale.getLanguage());
+        String person = QuarkusTransaction.requiringNew().call(() -> {
+            ClientUser reader = ClientUser.findById(organisation.personId());
+            return reader.name().isEmpty() ? reader.email : reader.name();
+        });
+        String preparedFor = MessageBundles.get(BriefingMessages.class, Localized.Literal.of(locale.getLanguage()))
+                .pdf_prepared_for(person, organisation.name(), dates.day(LocalDate.now(ZoneOffset.UTC), locale));
+        byte[] document = briefingPdf.of(entry, version, language, preparedFor, locale);
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "briefing.exported", "briefing",
-                entry.id(), "version=" + entry.number() + " organisation=" + organisation.id()));
-        return Response.ok(text.getBytes(StandardCharsets.UTF_8), "text/markdown; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"briefing-" + entry.id() + "-v" + entry.number() + ".md\"")
+                entry.id(), "version=" + entry.number() + " organisation=" + organisation.id() + " format=pdf"));
+        return Response.ok(document, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"briefing-" + entry.id() + "-v" + entry.number() + ".pdf\"")
                 .build();
     }
 

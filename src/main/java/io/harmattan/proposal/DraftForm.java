@@ -1,6 +1,7 @@
 package io.harmattan.proposal;
 
 import io.harmattan.reference.Choice;
+import io.harmattan.web.Pdf;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -137,22 +138,13 @@ public record DraftForm(String title, String summary, String language, String cu
     }
 
     private static String text(String value, int max, String field, boolean required, Map<String, String> errors) {
-        String text = value == null ? "" : printable(value).strip();
+        String text = value == null ? "" : Pdf.printable(value).strip();
         if (required && text.isEmpty()) {
             errors.put(field, "required");
         } else if (text.length() > max) {
             errors.put(field, "too-long");
         }
         return text;
-    }
-
-    /**
-     * The text without the control characters that XML (and so the PDF) cannot hold, such as the
-     * vertical tab a word processor pastes as a line break; that one becomes a newline.
-     */
-    static String printable(String text) {
-        return text.replace('\u000B', '\n').replaceAll("[\\x00-\\x08\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "")
-                .replaceAll("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]", "");
     }
 
     private static BigDecimal percent(String value, String field, Map<String, String> errors) {

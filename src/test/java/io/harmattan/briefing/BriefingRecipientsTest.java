@@ -101,7 +101,7 @@ class BriefingRecipientsTest {
                 .doesNotContain("data-id=\"" + id + "\"");
         assertThat(other.get("/portal/briefings/" + id).statusCode()).isEqualTo(404);
         assertThat(other.get("/portal/briefings/999999999").statusCode()).isEqualTo(404);
-        assertThat(other.get("/portal/briefings/" + id + "/export").statusCode()).isEqualTo(404);
+        assertThat(other.get("/portal/briefings/" + id + "/pdf").statusCode()).isEqualTo(404);
         // demo-client's organisation (Mali and Burkina Faso) does not match it at all.
         assertThat(staff.client().get("/portal/briefings/" + id).statusCode()).isEqualTo(404);
     }

@@ -4,12 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.testing.FormSession;
+import io.harmattan.web.Dates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,22 +93,42 @@ class PortalBriefingsTest {
         Response probed = as(client).get("/portal/briefings/" + id);
         assertThat(probed.statusCode()).isEqualTo(404);
         assertThat(withoutAddress(probed)).isEqualTo(withoutAddress(missing));
-        assertThat(as(client).get("/portal/briefings/" + id + "/export").statusCode()).isEqualTo(404);
+        assertThat(as(client).get("/portal/briefings/" + id + "/pdf").statusCode()).isEqualTo(404);
     }
 
     @Test
-    void exportIsAMarkdownDownloadExceptForTlpRed() {
-        Response export = as(client).get("/portal/briefings/2/export");
-        assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(export.contentType()).startsWith("text/markdown");
-        assertThat(export.header("Content-Disposition")).isEqualTo("attachment; filename=\"briefing-2-v1.md\"");
-        assertThat(export.body().asString()).startsWith("# Mali: gold and lithium");
+    void thePdfHoldsTitleRatingsSourcesAndPreparedForOnEveryPageButNeverForTlpRed() throws Exception {
+        Response pdf = as(client).get("/portal/briefings/2/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.header("Content-Disposition")).isEqualTo("attachment; filename=\"briefing-2-v1.pdf\"");
+        String today = Dates.inStyle(LocalDate.now(ZoneOffset.UTC), Locale.ENGLISH);
+        // Kept for a person to look at, as the browser tests keep their screenshots.
+        Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(Path.of("target/screenshots/briefing-2.pdf"), pdf.body().asByteArray());
+        try (PDDocument document = Loader.loadPDF(pdf.body().asByteArray())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            String text = stripper.getText(document);
+            assertThat(text).contains("Mali: gold and lithium under the 2023 mining code", "Security risk", "Sources",
+                    "TLP:GREEN", "African Security Analysis");
+            assertThat(text).containsPattern("Security risk\\s+\\d/5");
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(document)).as("page %d", page)
+                        .contains("Prepared for Claire Dubois, Sahel Gold Resources, " + today);
+            }
+        }
+        try (PDDocument french = Loader.loadPDF(as(client + "; lang=fr").get("/portal/briefings/2/pdf").body().asByteArray())) {
+            assertThat(new PDFTextStripper().getText(french)).contains("Préparé pour Claire Dubois, Sahel Gold Resources",
+                    "Risque sécuritaire", "le lithium sous le code minier de 2023");
+        }
 
         assertThat(as(client).get("/portal/briefings/12").statusCode()).isEqualTo(200);
         assertThat(as(client).get("/portal/briefings/12").body().asString()).doesNotContain("id=\"export\"");
-        Response red = as(client).get("/portal/briefings/12/export");
+        Response red = as(client).get("/portal/briefings/12/pdf");
         assertThat(red.statusCode()).isEqualTo(404);
-        assertThat(withoutAddress(red)).isEqualTo(withoutAddress(as(client).get("/portal/briefings/99999/export")));
+        assertThat(withoutAddress(red)).isEqualTo(withoutAddress(as(client).get("/portal/briefings/99999/pdf")));
     }
 
     @Test

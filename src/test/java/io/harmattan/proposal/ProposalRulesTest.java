@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.proposal.Coverage.Need;
 import io.harmattan.proposal.Coverage.Offer;
+import io.harmattan.web.Pdf;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,9 @@ class ProposalRulesTest {
 
     @Test
     void textsLoseWhatXmlCannotHoldAndNamesWhatKeycloakRefuses() {
-        assertThat(DraftForm.printable("Line one\u000BLine two\u0001\u0000 end\ttab")).isEqualTo("Line one\nLine two end\ttab");
-        assertThat(DraftForm.printable("Émile 😀 ok")).isEqualTo("Émile 😀 ok");
-        assertThat(DraftForm.printable("broken \uD800 pair")).isEqualTo("broken  pair");
+        assertThat(Pdf.printable("Line one\u000BLine two\u0001\u0000 end\ttab")).isEqualTo("Line one\nLine two end\ttab");
+        assertThat(Pdf.printable("Émile 😀 ok")).isEqualTo("Émile 😀 ok");
+        assertThat(Pdf.printable("broken \uD800 pair")).isEqualTo("broken  pair");
         assertThat(Proposals.splitName("Awa (Sales) Traoré")).containsExactly("Awa Sales", "Traoré");
         assertThat(Proposals.splitName("Madonna")).containsExactly("Madonna", "Madonna");
         assertThat(Proposals.splitName("x".repeat(150))[0]).hasSize(100);

@@ -58,7 +58,7 @@ class AccessMatrixTest {
             Map.entry("GET /portal", "302 200 403 403 403"),
             Map.entry("GET /portal/briefings", "302 200 403 403 403"),
             Map.entry("GET /portal/briefings/{id}", "302 404 403 403 403"),
-            Map.entry("GET /portal/briefings/{id}/export", "302 404 403 403 403"),
+            Map.entry("GET /portal/briefings/{id}/pdf", "302 404 403 403 403"),
             Map.entry("GET /portal/proposals", "302 200 403 403 403"),
             Map.entry("GET /portal/proposals/{id}", "302 404 403 403 403"),
             Map.entry("GET /portal/proposals/{id}/pdf", "302 404 403 403 403"),
