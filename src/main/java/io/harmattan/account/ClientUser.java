@@ -1,7 +1,9 @@
 package io.harmattan.account;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -13,8 +15,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A person of a client organisation, from the moment a consultant invites them. The Keycloak
@@ -76,6 +80,26 @@ public class ClientUser extends PanacheEntityBase {
     @Column(name = "last_sign_in_at")
     public Instant lastSignInAt;
 
+    /** How often the mail of new and updated briefings goes to this person (portal settings). */
+    @Column(nullable = false, length = 8)
+    public DigestFrequency digest = DigestFrequency.WEEKLY;
+
+    /** Whether a new version of a briefing this person has read is mailed to them when it is published. */
+    @Column(name = "version_alerts", nullable = false)
+    public boolean versionAlerts = true;
+
+    /** Of the organisation's countries, those this person's digest leaves out. */
+    @ElementCollection
+    @CollectionTable(name = "client_user_muted_country", joinColumns = @JoinColumn(name = "client_user_id"))
+    @Column(name = "country_code")
+    public Set<String> mutedCountries = new LinkedHashSet<>();
+
+    /** Of the organisation's sectors, those this person's digest leaves out. */
+    @ElementCollection
+    @CollectionTable(name = "client_user_muted_sector", joinColumns = @JoinColumn(name = "client_user_id"))
+    @Column(name = "sector_code")
+    public Set<String> mutedSectors = new LinkedHashSet<>();
+
     @Version
     public long version;
 
@@ -92,6 +116,27 @@ public class ClientUser extends PanacheEntityBase {
         person.syncDueAt = now;
         person.persist();
         return person;
+    }
+
+    /**
+     * The person's choices from their settings page. Only the organisation's own countries and
+     * sectors can be left out; other codes are ignored.
+     */
+    public void choose(String language, DigestFrequency frequency, boolean alerts, Set<String> quietCountries,
+            Set<String> quietSectors) {
+        this.language = language;
+        this.digest = frequency;
+        this.versionAlerts = alerts;
+        mutedCountries.clear();
+        quietCountries.stream().filter(organisation.countries::contains).forEach(mutedCountries::add);
+        mutedSectors.clear();
+        quietSectors.stream().filter(organisation.sectors::contains).forEach(mutedSectors::add);
+    }
+
+    /** Stops the digest and the alerts: the unsubscribe link of either mail. */
+    public void stopMails() {
+        digest = DigestFrequency.OFF;
+        versionAlerts = false;
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package io.harmattan.briefing;
 
+import io.harmattan.persistence.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,16 +50,6 @@ public class BriefingReads {
                 WHERE r.briefing_id = ?1 ORDER BY r.last_read_at DESC LIMIT 200
                 """, Object[].class).setParameter(1, briefingId).getResultList();
         return rows.stream().map(row -> new Reader((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
-                instant(row[3]), instant(row[4]), ((Number) row[5]).intValue())).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return (Instant) value;
+                SqlTime.instant(row[3]), SqlTime.instant(row[4]), ((Number) row[5]).intValue())).toList();
     }
 }

@@ -174,7 +174,7 @@ public class LeadMail {
                 Locale locale = Locale.forLanguageTag(lead.language());
                 // Whoever agreed to receive news can stop it from this mail, without signing in.
                 String unsubscribe = lead.marketingOptIn() ? config.publicUrl() + "/unsubscribe?t="
-                        + new UnsubscribeLinks(config.formSecret()).token(lead.email()) : null;
+                        + UnsubscribeLinks.prospects(config.formSecret()).token(lead.email()) : null;
                 String body = Templates.acknowledgement(lead, config.firmName(), locale, unsubscribe).setLocale(locale).render();
                 mail.send(lead.email(), texts.mail_ack_subject(lead.reference()), body);
                 acknowledged = Instant.now();

@@ -1,5 +1,6 @@
 package io.harmattan.ops;
 
+import io.harmattan.persistence.SqlTime;
 import io.harmattan.proposal.ProposalState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -126,8 +126,7 @@ public class BusinessMetrics {
     private void record(String kind, Object[] row, Instant now) {
         values.put(kind + ".pending", number(row[0]));
         values.put(kind + ".failed", number(row[1]));
-        Instant oldest = row[2] instanceof Timestamp time ? time.toInstant()
-                : row[2] instanceof java.time.LocalDateTime local ? local.toInstant(java.time.ZoneOffset.UTC) : null;
+        Instant oldest = SqlTime.instant(row[2]);
         values.put(kind + ".oldest", oldest == null ? 0.0 : Math.max(0, Duration.between(oldest, now).toSeconds()));
     }
 

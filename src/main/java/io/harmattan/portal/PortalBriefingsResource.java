@@ -4,19 +4,17 @@ import io.harmattan.account.ClientUser;
 import io.harmattan.account.Memberships;
 import io.harmattan.account.Memberships.Membership;
 import io.harmattan.audit.AuditEvent;
+import io.harmattan.briefing.BriefingAccess;
 import io.harmattan.briefing.BriefingCatalogue;
 import io.harmattan.briefing.BriefingCatalogue.Entry;
 import io.harmattan.briefing.BriefingMessages;
 import io.harmattan.briefing.BriefingPages;
 import io.harmattan.briefing.BriefingPdf;
 import io.harmattan.briefing.BriefingReads;
-import io.harmattan.briefing.BriefingRecipients;
 import io.harmattan.briefing.LineDiff;
 import io.harmattan.briefing.Markdown;
 import io.harmattan.briefing.ReasonTexts;
-import io.harmattan.briefing.Tlp;
 import io.harmattan.briefing.VersionContent;
-import io.harmattan.matching.MatchEngine;
 import io.harmattan.matching.MatchEngine.Ranked;
 import io.harmattan.persistence.FullText;
 import io.harmattan.security.Roles;
@@ -49,8 +47,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * "My briefings": the published briefings that match the client's organisation, newest first,
@@ -141,7 +137,7 @@ public class PortalBriefingsResource {
     ReasonTexts reasonTexts;
 
     @Inject
-    BriefingRecipients recipients;
+    BriefingAccess access;
 
     @Inject
     BriefingPdf briefingPdf;
@@ -161,7 +157,7 @@ public class PortalBriefingsResource {
         List<String> words = FullText.words(typed);
         BriefingCatalogue.Snapshot published = catalogue.snapshot();
         Set<Long> holding = typed == null ? null : words.isEmpty() ? Set.of() : published.holdingAll(words);
-        List<Ranked> shown = readable(organisation, published).stream()
+        List<Ranked> shown = readable(organisation, published).values().stream()
                 .filter(match -> holding == null || holding.contains(match.id()))
                 .sorted(Comparator.comparing((Ranked match) -> published.entry(match.id()).orElseThrow().publishedAt()).reversed()
                         .thenComparing(Ranked::id))
@@ -244,32 +240,12 @@ public class PortalBriefingsResource {
         return memberships.require(viewer.getSubject());
     }
 
-    private Map<Long, Ranked> matches(Membership organisation, BriefingCatalogue.Snapshot published) {
-        MatchEngine engine = MatchEngine.standard();
-        MatchEngine.Analysis analysis = engine.analyse(null, organisation.sectors(), organisation.countries());
-        return engine.rank(analysis, published.candidates()).stream()
-                .collect(Collectors.toMap(Ranked::id, Function.identity()));
+    /** The briefings this person may read (see {@link BriefingAccess}), best match first. */
+    private Map<Long, Ranked> readable(Membership organisation, BriefingCatalogue.Snapshot published) {
+        return access.readable(organisation.sectors(), organisation.countries(), organisation.personId(), published);
     }
 
-    /**
-     * The briefings this person may read: those matching the organisation, less the TLP:RED ones
-     * they are not named for (asked only when a TLP:RED briefing matches).
-     */
-    private List<Ranked> readable(Membership organisation, BriefingCatalogue.Snapshot published) {
-        List<Ranked> matching = List.copyOf(matches(organisation, published).values());
-        boolean anyRed = matching.stream().anyMatch(m -> red(published, m.id()));
-        if (!anyRed) {
-            return matching;
-        }
-        Set<Long> named = recipients.namedFor(organisation.personId());
-        return matching.stream().filter(m -> !red(published, m.id()) || named.contains(m.id())).toList();
-    }
-
-    private static boolean red(BriefingCatalogue.Snapshot published, long id) {
-        return published.entry(id).map(e -> e.tlp() == Tlp.RED).orElse(false);
-    }
-
-    /** The match for this id if the organisation may read it; otherwise the same 404 as a missing id. */
+    /** The match for this id if the person may read it; otherwise the same 404 as a missing id. */
     private Ranked visible(Membership organisation, String id) {
         long briefingId;
         try {
@@ -277,9 +253,8 @@ public class PortalBriefingsResource {
         } catch (NumberFormatException e) {
             throw new NotFoundException();
         }
-        BriefingCatalogue.Snapshot published = catalogue.snapshot();
-        Ranked match = matches(organisation, published).get(briefingId);
-        if (match == null || red(published, briefingId) && !recipients.namedFor(organisation.personId()).contains(briefingId)) {
+        Ranked match = readable(organisation, catalogue.snapshot()).get(briefingId);
+        if (match == null) {
             throw new NotFoundException();
         }
         return match;

@@ -72,6 +72,6 @@ public class UnsubscribeResource {
     }
 
     private UnsubscribeLinks links() {
-        return new UnsubscribeLinks(config.formSecret());
+        return UnsubscribeLinks.prospects(config.formSecret());
     }
 }

@@ -24,7 +24,9 @@ public final class Keys {
         /** Lets the confirmation page show what was sent, to the browser that sent it (intake's Receipt). */
         RECEIPT("receipt"),
         /** Signs the unsubscribe links of mails to prospects who agreed to receive news (UnsubscribeLinks). */
-        UNSUBSCRIBE("unsubscribe");
+        UNSUBSCRIBE("unsubscribe"),
+        /** Signs the unsubscribe links of the digests and alerts to clients' people (UnsubscribeLinks). */
+        CLIENT_MAILS("client mails");
 
         private final String label;
 

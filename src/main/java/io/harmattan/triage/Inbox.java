@@ -2,6 +2,7 @@ package io.harmattan.triage;
 
 import io.harmattan.lead.LeadStatus;
 import io.harmattan.persistence.FullText;
+import io.harmattan.persistence.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -190,8 +191,8 @@ public class Inbox {
         List<Row> rows = new ArrayList<>(shown.size());
         for (Object[] r : shown) {
             long id = ((Number) r[0]).longValue();
-            rows.add(new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], instant(r[6]),
-                    ((Number) r[7]).intValue(), (String) r[8], r[9] == null ? null : instant(r[9]), r[10] != null,
+            rows.add(new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], SqlTime.instant(r[6]),
+                    ((Number) r[7]).intValue(), (String) r[8], r[9] == null ? null : SqlTime.instant(r[9]), r[10] != null,
                     countries.getOrDefault(id, List.of()), sectors.getOrDefault(id, List.of()), ((Number) r[11]).longValue(),
                     (String) r[12], r[13] == null ? null : ((Number) r[13]).intValue()));
         }
@@ -237,16 +238,6 @@ public class Inbox {
                 + " WHERE lead_id IN (?1) ORDER BY " + column).setParameter(1, ids).getResultList();
         found.forEach(r -> byLead.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]));
         return byLead;
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        return (Instant) value;
     }
 
     static long epochMicros(Instant at) {

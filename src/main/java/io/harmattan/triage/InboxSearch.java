@@ -1,6 +1,7 @@
 package io.harmattan.triage;
 
 import io.harmattan.persistence.FullText;
+import io.harmattan.persistence.SqlTime;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -180,8 +181,8 @@ final class InboxSearch {
      * leads span (leads come in at a steady pace); null when the sample spans no time.
      */
     private static Timestamp dateBound(List<Object[]> sample, String sort, double leads) {
-        long first = Inbox.epochMicros(Inbox.instant(sample.get(0)[1]));
-        long last = Inbox.epochMicros(Inbox.instant(sample.get(sample.size() - 1)[1]));
+        long first = Inbox.epochMicros(SqlTime.instant(sample.get(0)[1]));
+        long last = Inbox.epochMicros(SqlTime.instant(sample.get(sample.size() - 1)[1]));
         long span = Math.abs(last - first);
         if (span == 0) {
             return null;

@@ -8,6 +8,7 @@ import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadEvent;
 import io.harmattan.lead.LeadTags;
 import io.harmattan.matching.MatchEngine.Analysis;
+import io.harmattan.persistence.SqlTime;
 import io.harmattan.staff.Consultant;
 import io.harmattan.triage.LeadView.Entry;
 import io.harmattan.triage.LeadView.Similar;
@@ -74,7 +75,7 @@ public class LeadViews {
             String why = lead.email.equals(r[4]) ? "email"
                     : lead.organisationKey != null && lead.organisationKey.equals(r[7]) ? "organisation" : "domain";
             similar.add(new Similar(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], Inbox.instant(r[6]), why));
+                    (String) r[5], SqlTime.instant(r[6]), why));
         }
         return similar;
     }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -14,8 +13,6 @@ import java.net.URI;
 /** The language switch: remembers the choice in a cookie and returns to the page, never elsewhere. */
 @Path("/language")
 public class LanguageResource {
-
-    private static final int ONE_YEAR = 365 * 24 * 3600;
 
     @GET
     @Path("/{language}")
@@ -25,9 +22,7 @@ public class LanguageResource {
         // The Location header as it is: the builder would encode the query's "%" a second time.
         Response.ResponseBuilder redirect = Response.status(Response.Status.SEE_OTHER).header("Location", safeLocalPath(returnPath));
         if (Locales.SUPPORTED.contains(language)) {
-            redirect.cookie(new NewCookie.Builder(Locales.COOKIE).value(language).path("/").maxAge(ONE_YEAR)
-                    .httpOnly(true).secure("https".equals(uri.getRequestUri().getScheme()))
-                    .sameSite(NewCookie.SameSite.LAX).build());
+            redirect.cookie(Locales.cookie(language, "https".equals(uri.getRequestUri().getScheme())));
         }
         return redirect.build();
     }

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.ws.rs.core.NewCookie;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,10 +20,18 @@ public class Locales {
     public static final String COOKIE = "lang";
     static final Set<String> SUPPORTED = Set.of("en", "fr");
 
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
     @Inject
     HttpServerRequest request;
 
     private Locale resolved;
+
+    /** The cookie that keeps a person's choice of language (the switch, the client's settings) for a year. */
+    public static NewCookie cookie(String language, boolean https) {
+        return new NewCookie.Builder(COOKIE).value(language).path("/").maxAge(ONE_YEAR).httpOnly(true).secure(https)
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
 
     public Locale current() {
         if (resolved == null) {

@@ -64,10 +64,16 @@ class AccessMatrixTest {
             Map.entry("GET /portal/proposals/{id}/pdf", "302 404 403 403 403"),
             Map.entry("POST /portal/proposals/{id}/accept", "302 400 403 403 403"),
             Map.entry("POST /portal/proposals/{id}/decline", "302 400 403 403 403"),
+            Map.entry("GET /portal/settings", "302 200 403 403 403"),
+            Map.entry("POST /portal/settings", "302 400 403 403 403"),
             // The console and its leads: consultants and lead consultants; the administrator has /admin and sees no lead.
             Map.entry("GET /unsubscribe", "400 400 400 400 400"),
             Map.entry("POST /unsubscribe", "400 400 400 400 400"),
             Map.entry("GET /unsubscribe/done", "200 200 200 200 200"),
+            // The same for a client's digests and alerts: the link names one person.
+            Map.entry("GET /unsubscribe/briefings", "400 400 400 400 400"),
+            Map.entry("POST /unsubscribe/briefings", "400 400 400 400 400"),
+            Map.entry("GET /unsubscribe/briefings/done", "200 200 200 200 200"),
             Map.entry("GET /console", "302 403 200 200 403"),
             Map.entry("GET /console/leads", "302 403 200 200 403"),
             Map.entry("GET /console/leads/quarantine", "302 403 200 200 403"),

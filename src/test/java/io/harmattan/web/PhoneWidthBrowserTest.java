@@ -73,7 +73,8 @@ class PhoneWidthBrowserTest {
         String app = TestStack.get().appUrl();
         long proposal = ProposalWorkflowTest.aSentProposal();
         try (Browser anonymous = Browser.open(app, "fr", 360)) {
-            assertFits(anonymous, List.of("/", "/interest", "/privacy", "/legal", "/unsubscribe?t=cut", "/unsubscribe/done"));
+            assertFits(anonymous, List.of("/", "/interest", "/privacy", "/legal", "/unsubscribe?t=cut", "/unsubscribe/done",
+                    "/unsubscribe/briefings?t=cut", "/unsubscribe/briefings/done"));
         }
         try (Browser lead = Browser.open(app, "fr", 360)) {
             lead.signIn("demo-lead", "demo");
@@ -89,7 +90,7 @@ class PhoneWidthBrowserTest {
         try (Browser client = Browser.open(app, "fr", 360)) {
             client.signIn("demo-client", "demo");
             List<String> pages = new ArrayList<>(List.of("/portal", "/portal/briefings", "/portal/briefings?q=or",
-                    "/portal/briefings/2", "/portal/proposals"));
+                    "/portal/briefings/2", "/portal/proposals", "/portal/settings"));
             pages.add("/portal/proposals/" + proposal);
             assertFits(client, pages);
         }

@@ -1,0 +1,260 @@
+package io.harmattan.digest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harmattan.account.ClientOrganisation;
+import io.harmattan.account.ClientUser;
+import io.harmattan.account.DigestFrequency;
+import io.harmattan.briefing.Briefing;
+import io.harmattan.briefing.BriefingCatalogue;
+import io.harmattan.briefing.BriefingForm;
+import io.harmattan.briefing.BriefingReads;
+import io.harmattan.briefing.Briefings;
+import io.harmattan.mail.OutboxMessage;
+import io.harmattan.testing.Clients;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What clients receive by mail: the digest, once per period per person whatever the number of
+ * runs or schedulers, in the person's language, with what they chose and never the text of a
+ * restricted briefing; the new-version alert, once per version; and the link that stops both for
+ * that person only. The runs are given a day far ahead, so that the scheduler's own runs (today)
+ * never claim the periods a test looks at.
+ */
+@QuarkusTest
+class DigestTest {
+
+    private static final Pattern STOP = Pattern.compile("https?://[^\\s]+(/unsubscribe/briefings\\?t=[A-Za-z0-9_.-]+)&lang=(en|fr)");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Inject
+    Digests digests;
+
+    @Inject
+    VersionAlerts alerts;
+
+    @Inject
+    Briefings briefings;
+
+    @Inject
+    BriefingCatalogue catalogue;
+
+    @Inject
+    BriefingReads reads;
+
+    /**
+     * A person of the organisation with a Keycloak id of their own and no Keycloak work due, made
+     * now: briefings other tests published earlier are not news to them.
+     */
+    private static long person(long organisationId, String first, String language, DigestFrequency frequency,
+            Set<String> mutedCountries) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ClientUser person = ClientUser.invite(ClientOrganisation.<ClientOrganisation>findById(organisationId),
+                    Clients.email(first), first, "Test", language, "demo-lead", Instant.now());
+            person.subject = UUID.randomUUID().toString();
+            person.syncDueAt = null;
+            person.digest = frequency;
+            person.mutedCountries.addAll(mutedCountries);
+            return person.id;
+        });
+    }
+
+    private static BriefingForm form(String title, String tlp, String country) {
+        BriefingForm form = new BriefingForm();
+        form.titleEn = title;
+        form.summaryEn = "Summary " + title;
+        form.bodyEn = "Body " + title;
+        form.titleFr = "Titre " + title;
+        form.summaryFr = "Résumé " + title;
+        form.bodyFr = "Corps " + title;
+        form.countries = List.of(country);
+        form.sectors = List.of("mining");
+        form.securityRisk = "3";
+        form.politicalRisk = "3";
+        form.operationalRisk = "3";
+        form.tlp = tlp;
+        form.reviewDate = "2027-06-01";
+        return form;
+    }
+
+    private long publish(String title, String tlp, String country) {
+        long id = briefings.create(form(title, tlp, country), "demo-consultant", Instant.now()).id;
+        publishDraft(id);
+        return id;
+    }
+
+    private void publishDraft(long id) {
+        long lock = QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(id).version);
+        briefings.publish(id, lock, "demo-consultant", Instant.now(), true);
+        catalogue.invalidate();
+    }
+
+    /** A moment far ahead, its own for this run. */
+    private static Instant farAhead() {
+        return Instant.now().plus(Duration.ofDays(1000 + ThreadLocalRandom.current().nextInt(100_000)));
+    }
+
+    private static LocalDate day(Instant at) {
+        return at.atZone(ZoneId.of("Africa/Bamako")).toLocalDate();
+    }
+
+    private static List<OutboxMessage> mails(String topic) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.about(topic));
+    }
+
+    private static long mailsStartingWith(String topic) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("topic like ?1", topic + "%"));
+    }
+
+    private static int twiceAtOnceThenAgain(Callable<Integer> run) throws Exception {
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            int total = 0;
+            for (Future<Integer> r : two.invokeAll(List.of(run, run))) {
+                total += r.get();
+            }
+            return total + run.call();
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDigestGoesOncePerPeriodPerPersonInTheirLanguageWithNoRestrictedText() throws Exception {
+        long organisation = Clients.organisation("Digest Mining", Set.of("mining"), Set.of("ML", "BF"));
+        long english = person(organisation, "Weekly", "en", DigestFrequency.WEEKLY, Set.of());
+        long french = person(organisation, "Quotidien", "fr", DigestFrequency.DAILY, Set.of());
+        long off = person(organisation, "Off", "en", DigestFrequency.OFF, Set.of());
+        long burkinaOnly = person(organisation, "Burkina", "en", DigestFrequency.WEEKLY, Set.of("ML"));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long open = publish("Open " + tag, "GREEN", "ML");
+        long amber = publish("Amber " + tag, "AMBER", "ML");
+
+        Instant now = farAhead();
+        int sent = twiceAtOnceThenAgain(() -> digests.sendDue(now));
+        assertThat(sent).isGreaterThanOrEqualTo(2);
+
+        List<OutboxMessage> weekly = mails("digest:" + english + ":" + Digests.period(DigestFrequency.WEEKLY, day(now)));
+        assertThat(weekly).hasSize(1);
+        OutboxMessage mail = weekly.get(0);
+        assertThat(mail.subject).contains("new or updated briefing");
+        assertThat(mail.body).contains("Hello Weekly Test", "Open " + tag, "Summary Open " + tag, "/portal/briefings/" + open,
+                "Amber " + tag, "TLP:AMBER", "/portal/briefings/" + amber, "/portal/settings", "/unsubscribe/briefings?t=");
+        assertThat(mail.body).as("never the text of a briefing, nor an AMBER summary")
+                .doesNotContain("Body Open " + tag, "Body Amber " + tag, "Summary Amber " + tag);
+
+        List<OutboxMessage> daily = mails("digest:" + french + ":" + Digests.period(DigestFrequency.DAILY, day(now)));
+        assertThat(daily).hasSize(1);
+        assertThat(daily.get(0).subject).contains("pour vous");
+        assertThat(daily.get(0).body).contains("Bonjour Quotidien Test", "Titre Open " + tag, "Résumé Open " + tag,
+                "Titre Amber " + tag).doesNotContain("Résumé Amber " + tag, "Corps ");
+
+        assertThat(mailsStartingWith("digest:" + off + ":")).as("digest off").isZero();
+        assertThat(mailsStartingWith("digest:" + burkinaOnly + ":")).as("Mali left out, nothing else new").isZero();
+
+        // The next week has nothing new for them: no mail, however often the job runs.
+        Instant nextWeek = now.plus(Duration.ofDays(7));
+        digests.sendDue(nextWeek);
+        digests.sendDue(nextWeek);
+        assertThat(mails("digest:" + english + ":" + Digests.period(DigestFrequency.WEEKLY, day(nextWeek)))).isEmpty();
+        assertThat(mailsStartingWith("digest:" + english + ":")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewVersionOfABriefingAPersonReadIsMailedOnceToThemOnly() throws Exception {
+        long organisation = Clients.organisation("Alert Mining", Set.of("mining"), Set.of("ML"));
+        long reader = person(organisation, "Reader", "fr", DigestFrequency.OFF, Set.of());
+        long notReader = person(organisation, "Other", "en", DigestFrequency.OFF, Set.of());
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long id = publish("Alerted " + tag, "CLEAR", "ML");
+        String subject = QuarkusTransaction.requiringNew().call(() -> ClientUser.<ClientUser>findById(reader).subject);
+        reads.record(id, 1, organisation, subject, "reader", Instant.now());
+
+        long lock = QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(id).version);
+        BriefingForm changed = form("Alerted " + tag + " (v2)", "CLEAR", "ML");
+        changed.lock = lock;
+        briefings.save(id, changed, "demo-consultant", Instant.now());
+        publishDraft(id);
+
+        twiceAtOnceThenAgain(() -> alerts.sendDue(Instant.now()));
+        List<OutboxMessage> sent = mails("alert:" + reader + ":" + id + ":v2");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).subject).contains("nouvelle version");
+        assertThat(sent.get(0).body).contains("Titre Alerted " + tag + " (v2)", "version 2", "/portal/briefings/" + id);
+        assertThat(mailsStartingWith("alert:" + notReader + ":")).as("never read, never alerted").isZero();
+
+        // Alerts switched off: a third version is not mailed.
+        QuarkusTransaction.requiringNew().run(() -> ClientUser.<ClientUser>findById(reader).versionAlerts = false);
+        long lock2 = QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(id).version);
+        BriefingForm third = form("Alerted " + tag + " (v3)", "CLEAR", "ML");
+        third.lock = lock2;
+        briefings.save(id, third, "demo-consultant", Instant.now());
+        publishDraft(id);
+        alerts.sendDue(Instant.now());
+        assertThat(mails("alert:" + reader + ":" + id + ":v3")).isEmpty();
+    }
+
+    @Test
+    void theStopLinkWorksWithoutSignInForThatPersonOnly() throws Exception {
+        long organisation = Clients.organisation("Stop Mining", Set.of("mining"), Set.of("ML"));
+        long leaving = person(organisation, "Leaving", "fr", DigestFrequency.DAILY, Set.of());
+        long staying = person(organisation, "Staying", "en", DigestFrequency.DAILY, Set.of());
+        publish("Stop " + UUID.randomUUID(), "GREEN", "ML");
+        Instant now = farAhead();
+        digests.sendDue(now);
+        OutboxMessage mail = mails("digest:" + leaving + ":" + Digests.period(DigestFrequency.DAILY, day(now))).get(0);
+        Matcher link = STOP.matcher(mail.body);
+        assertThat(link.find()).as("a stop link in: " + mail.body).isTrue();
+        assertThat(link.group(2)).isEqualTo("fr");
+
+        Response page = given().redirects().follow(false).get(link.group(1) + "&lang=fr");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body().asString()).contains("Arrêter les récapitulatifs", "id=\"stop\"");
+        assertThat(frequency(leaving)).as("opening the link alone changes nothing").isEqualTo(DigestFrequency.DAILY);
+
+        String token = link.group(1).substring(link.group(1).indexOf("t=") + 2);
+        Matcher csrf = CSRF.matcher(page.body().asString());
+        assertThat(csrf.find()).isTrue();
+        Response done = given().redirects().follow(false).cookie("csrf-token", page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.group(1))
+                .formParam("t", token).post("/unsubscribe/briefings");
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(given().get(done.header("Location")).body().asString()).contains("id=\"stopped\"");
+        assertThat(frequency(leaving)).isEqualTo(DigestFrequency.OFF);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ClientUser.<ClientUser>findById(leaving).versionAlerts)).isFalse();
+        assertThat(frequency(staying)).as("the neighbour keeps their choice").isEqualTo(DigestFrequency.DAILY);
+
+        // A forged or cut link stops nothing.
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(staying).getBytes())
+                + "." + "A".repeat(43);
+        for (String bad : List.of(forged, "", "abc", token.substring(0, 10))) {
+            Response refused = given().redirects().follow(false).queryParam("t", bad).get("/unsubscribe/briefings");
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body().asString()).contains("id=\"stop-invalid\"");
+        }
+        assertThat(frequency(staying)).isEqualTo(DigestFrequency.DAILY);
+    }
+
+    private static DigestFrequency frequency(long person) {
+        return QuarkusTransaction.requiringNew().call(() -> ClientUser.<ClientUser>findById(person).digest);
+    }
+}
