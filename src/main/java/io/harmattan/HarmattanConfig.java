@@ -33,6 +33,10 @@ public interface HarmattanConfig {
         int retentionMonths();
     }
 
+    /** How often the retention job runs ("6h"), or "off"; the job reads it from its annotation. */
+    @io.smallrye.config.WithDefault("6h")
+    String retentionEvery();
+
     /** The app's address as people reach it, for links in emails. */
     @io.smallrye.config.WithDefault("http://localhost:8080")
     String publicUrl();

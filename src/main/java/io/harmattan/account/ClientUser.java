@@ -100,6 +100,10 @@ public class ClientUser extends PanacheEntityBase {
     @Column(name = "sector_code")
     public Set<String> mutedSectors = new LinkedHashSet<>();
 
+    /** Their erasure was asked for: the Keycloak account is deleted, not only disabled, before the row goes. */
+    @Column(name = "erase_account", nullable = false)
+    public boolean eraseAccount;
+
     @Version
     public long version;
 
@@ -131,6 +135,12 @@ public class ClientUser extends PanacheEntityBase {
         quietCountries.stream().filter(organisation.countries::contains).forEach(mutedCountries::add);
         mutedSectors.clear();
         quietSectors.stream().filter(organisation.sectors::contains).forEach(mutedSectors::add);
+    }
+
+    /** The person asked for their data to be erased: access ends now, then the account and this row go. */
+    public void erase(Instant now) {
+        changeTo(PersonStatus.REMOVED, now);
+        eraseAccount = true;
     }
 
     /** Stops the digest and the alerts: the unsubscribe link of either mail. */

@@ -137,6 +137,25 @@ public class KeycloakAccounts {
         user.leaveGroup(organisationGroup(realm, organisationId).getId());
     }
 
+    /** Deletes the account, for a person whose data is erased; its sessions end with it. An account already gone is fine. */
+    public void delete(String subject) {
+        UserResource user = realm().users().get(subject);
+        try {
+            user.logout();
+        } catch (WebApplicationException gone) {
+            if (notFound(gone)) {
+                return;
+            }
+            throw gone;
+        }
+        revocations.revokeSubject(subject, "account erased");
+        try (Response deleted = realm().users().delete(subject)) {
+            if (deleted.getStatus() != 204 && deleted.getStatus() != 404) {
+                throw new WebApplicationException(deleted.getStatus());
+            }
+        }
+    }
+
     /** Everyone with a staff role, with their most senior one. */
     public List<StaffMember> staff() {
         RealmResource realm = realm();

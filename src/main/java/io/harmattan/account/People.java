@@ -13,6 +13,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -95,6 +97,9 @@ public class People {
     record Synced(SyncProblem problem, boolean mailed) {
     }
 
+    private record Account(long id, String subject) {
+    }
+
     /**
      * Suspends, reinstates or removes one of an organisation's people. The portal obeys at once;
      * returns false when the person is not of that organisation (or is being removed already).
@@ -115,6 +120,32 @@ public class People {
         memberships.forget(subject);
         sync(personId);
         return true;
+    }
+
+    /**
+     * Erases the client accounts of this address: portal access ends at once; the Keycloak account is
+     * deleted (now, or by the clustered retry if Keycloak is down) and then the person's row. Returns
+     * the Keycloak ids of the accounts, for what else must forget them.
+     */
+    public List<String> erase(String email, String actor) {
+        List<Account> erased = QuarkusTransaction.requiringNew().call(() -> {
+            List<Account> people = new ArrayList<>();
+            for (ClientUser person : ClientUser.<ClientUser>list("email", email)) {
+                person.erase(Instant.now());
+                AuditEvent.record(actor, "person.erased", "client_user", person.id, "organisation=" + person.organisation.id);
+                people.add(new Account(person.id, person.subject));
+            }
+            return people;
+        });
+        List<String> subjects = new ArrayList<>();
+        for (Account person : erased) {
+            if (person.subject() != null) {
+                subjects.add(person.subject());
+                memberships.forget(person.subject());
+            }
+            sync(person.id());
+        }
+        return subjects;
     }
 
     /** Suspends or reactivates an organisation: its people's portal access follows at once. */
@@ -172,7 +203,7 @@ public class People {
                 return null;
             }
             ClientUser person = ClientUser.findById(personId);
-            return new Work(person.id, person.organisation.id, person.status, person.subject,
+            return new Work(person.id, person.organisation.id, person.status, person.eraseAccount, person.subject,
                     new KeycloakAccounts.Invitee(person.email, person.firstName, person.lastName, person.language),
                     person.syncAttempts);
         });
@@ -202,7 +233,7 @@ public class People {
                 && web.getResponse().getStatus() == 400;
     }
 
-    private record Work(long personId, long organisationId, PersonStatus status, String subject,
+    private record Work(long personId, long organisationId, PersonStatus status, boolean erase, String subject,
             KeycloakAccounts.Invitee invitee, int attempts) {
     }
 
@@ -225,7 +256,9 @@ public class People {
                 }
             }
             case REMOVED -> {
-                if (subject != null) {
+                if (subject != null && work.erase()) {
+                    keycloak.delete(subject);
+                } else if (subject != null) {
                     keycloak.remove(subject, work.organisationId());
                 }
             }

@@ -94,6 +94,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public Long duplicateOf;
 
+    /** When the personal data was erased (on request, or at the end of the retention period); null while it is held. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     /** A keyed hash of the sender's address, for rate limits; the address itself is not kept. */
     @Column(name = "client_key", length = 32)
     public String clientKey;
@@ -275,6 +279,48 @@ public class Lead extends PanacheEntityBase {
             throw new IllegalArgumentException("not a proposal step: " + kind);
         }
         LeadEvent.record(id, Instant.now(), by, kind, proposal, null);
+    }
+
+    /** What stands in for a person's details once they are erased: no name, and an address nobody can receive. */
+    public static final String ERASED = "-";
+
+    /**
+     * Erases the person's data from this lead and its timeline: name, address, organisation, job,
+     * phone, needs, notes, the texts of mails and calls, the titles of follow-ups. What reports count
+     * stays: status, source, dates, sectors, countries, services, assignee, the events' kinds and
+     * times. The audit log records it, without the data.
+     */
+    public void erase(Instant now, String by, String why) {
+        name = ERASED;
+        email = "erased-" + id + "@erased.invalid";
+        organisation = ERASED;
+        organisationKey = null;
+        jobTitle = ERASED;
+        phone = null;
+        needs = "";
+        statusReason = null;
+        idempotencyKey = null;
+        clientKey = null;
+        marketingOptIn = false;
+        erasedAt = now;
+        flush();
+        LeadEvent.update("remark = null, detail = case when kind = ?1 then null else detail end where leadId = ?2",
+                LeadEvent.Kind.EMAILED, id);
+        getEntityManager().createNativeQuery("UPDATE lead_task SET title = ?1 WHERE lead_id = ?2")
+                .setParameter(1, ERASED).setParameter(2, id).executeUpdate();
+        LeadSearchText.refresh(id);
+        AuditEvent.record(by, "lead.erased", "lead", id, why);
+    }
+
+    /** Deletes a quarantined lead for good (spam only); what pointed at it as a duplicate forgets it. */
+    public void deleteSpam(String by, String why) {
+        if (status != LeadStatus.SPAM) {
+            throw new IllegalMove();
+        }
+        update("duplicateOf = null where duplicateOf = ?1", id);
+        LeadEvent.delete("leadId", id);
+        delete();
+        AuditEvent.record(by, "lead.deleted", "lead", id, why);
     }
 
     /** A note on the timeline; it changes nothing else. */

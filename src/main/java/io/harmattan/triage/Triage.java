@@ -374,10 +374,7 @@ public class Triage {
             if (lead == null || lead.status != LeadStatus.SPAM) {
                 throw new Refused("not-now");
             }
-            Lead.update("duplicateOf = null where duplicateOf = ?1", id);
-            LeadEvent.delete("leadId", id);
-            lead.delete();
-            AuditEvent.record(actor, "lead.deleted", "lead", id, "quarantined spam");
+            lead.deleteSpam(actor, "quarantined spam");
         });
     }
 

@@ -68,6 +68,8 @@ public final class Benchmarks {
             env.putAll(StackEnv.keycloak(keycloak.url()));
             env.put("HARMATTAN_PUBLIC_URL", appUrl);
             env.put("HARMATTAN_SECURE_COOKIES", "false");
+            // The generated leads go back five years: the retention job would anonymise them while the bench measures.
+            env.put("HARMATTAN_RETENTION_EVERY", "off");
             env.put("HARMATTAN_MANAGEMENT_PORT", Integer.toString(FreePort.find()));
 
             env.put("HARMATTAN_API_KEYS", IntakeBench.API_KEY);

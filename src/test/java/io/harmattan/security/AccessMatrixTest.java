@@ -127,6 +127,11 @@ class AccessMatrixTest {
             Map.entry("POST /console/clients/{id}/people", "302 403 403 400 400"),
             Map.entry("POST /console/clients/{id}/people/{person}/{action:suspend|reinstate|remove}",
                     "302 403 403 400 400"),
+            // Data-protection requests: lead consultants only; every call a POST (no address in a URL).
+            Map.entry("GET /console/privacy", "302 403 403 200 403"),
+            Map.entry("POST /console/privacy", "302 403 403 400 403"),
+            Map.entry("POST /console/privacy/export", "302 403 403 400 403"),
+            Map.entry("POST /console/privacy/erase", "302 403 403 400 403"),
             // Administration.
             Map.entry("GET /admin", "302 403 403 403 200"),
             Map.entry("GET /admin/audit", "302 403 403 403 200"),

@@ -33,6 +33,7 @@ class MessageBundlesTest {
             "/messages/brief_en.properties,    /messages/brief_fr.properties",
             "/messages/site_en.properties,     /messages/site_fr.properties",
             "/messages/digest_en.properties,   /messages/digest_fr.properties",
+            "/messages/dp_en.properties,       /messages/dp_fr.properties",
             "/ValidationMessages.properties,   /ValidationMessages_fr.properties"})
     void everyKeyExistsInEnglishAndInFrench(String englishFile, String frenchFile) throws IOException {
         Properties english = load(englishFile);
@@ -48,6 +49,7 @@ class MessageBundlesTest {
             "/messages/site_fr.properties", "/messages/work_en.properties", "/messages/work_fr.properties",
             "/messages/task_en.properties", "/messages/task_fr.properties",
             "/messages/digest_en.properties", "/messages/digest_fr.properties",
+            "/messages/dp_en.properties", "/messages/dp_fr.properties",
             "/ValidationMessages.properties",
             "/ValidationMessages_fr.properties"})
     void noMessageIsLeftEmpty(String file) throws IOException {
