@@ -37,6 +37,14 @@ public interface HarmattanConfig {
     @io.smallrye.config.WithDefault("6h")
     String retentionEvery();
 
+    /** How often the digest job looks for digests due ("1h"), or "off" (tests run it themselves). */
+    @io.smallrye.config.WithDefault("1h")
+    String digestEvery();
+
+    /** How often the new-version alerts job runs ("15m"), or "off" (tests run it themselves). */
+    @io.smallrye.config.WithDefault("15m")
+    String alertsEvery();
+
     /** The app's address as people reach it, for links in emails. */
     @io.smallrye.config.WithDefault("http://localhost:8080")
     String publicUrl();

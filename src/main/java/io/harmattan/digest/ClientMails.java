@@ -3,6 +3,8 @@ package io.harmattan.digest;
 import io.harmattan.HarmattanConfig;
 import io.harmattan.account.ClientUser;
 import io.harmattan.account.DigestFrequency;
+import io.harmattan.account.OrganisationStatus;
+import io.harmattan.account.PersonStatus;
 import io.harmattan.security.UnsubscribeLinks;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -20,9 +22,14 @@ import java.util.Set;
 @ApplicationScoped
 class ClientMails {
 
-    /** What a mail to one person needs, read in one transaction. */
-    record Recipient(long id, String email, String name, String language, DigestFrequency frequency, boolean alerts,
-            Set<String> sectors, Set<String> countries, Instant createdAt) {
+    /**
+     * What a mail to one person needs, read in one transaction: what the organisation follows (what
+     * the person may read), and of that what their digest covers. {@code active} is false for a
+     * person or organisation whose access ended.
+     */
+    record Recipient(long id, String email, String name, String language, boolean active, DigestFrequency frequency,
+            boolean alerts, Set<String> followedSectors, Set<String> followedCountries, Set<String> digestSectors,
+            Set<String> digestCountries, Instant createdAt) {
 
         Locale locale() {
             return Locale.forLanguageTag(language);
@@ -40,8 +47,10 @@ class ClientMails {
         sectors.removeAll(user.mutedSectors);
         Set<String> countries = new HashSet<>(user.organisation.countries);
         countries.removeAll(user.mutedCountries);
+        boolean active = user.status == PersonStatus.ACTIVE && user.organisation.status == OrganisationStatus.ACTIVE;
         return new Recipient(user.id, user.email, user.name().isEmpty() ? user.email : user.name(),
-                "fr".equals(user.language) ? "fr" : "en", user.digest, user.versionAlerts, sectors, countries,
+                "fr".equals(user.language) ? "fr" : "en", active, user.digest, user.versionAlerts,
+                Set.copyOf(user.organisation.sectors), Set.copyOf(user.organisation.countries), sectors, countries,
                 user.createdAt);
     }
 

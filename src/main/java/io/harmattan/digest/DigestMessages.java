@@ -31,11 +31,13 @@ public interface DigestMessages {
     @Message String digest_body(String name, String since, String lines, String briefings, String settings, String stop);
     @Message String digest_line_open(String title, String tlp, String change, String summary, String link);
     @Message String digest_line_restricted(String title, String tlp, String change, String link);
+    @Message String digest_line_red(String change, String link);
     @Message String digest_change(String code, int version, String date);
 
     @Message String alert_subject(int count);
-    @Message String alert_body(String name, String lines, String settings, String stop);
+    @Message String alert_body(int count, String name, String lines, String settings, String stop);
     @Message String alert_line(String title, String tlp, int version, String date, String link);
+    @Message String alert_line_red(int version, String date, String link);
 
     @Message String stop_title();
     @Message String stop_text(String email);

@@ -8,7 +8,6 @@ import io.harmattan.account.PersonStatus;
 import io.harmattan.briefing.BriefingAccess;
 import io.harmattan.briefing.BriefingCatalogue;
 import io.harmattan.briefing.BriefingCatalogue.Entry;
-import io.harmattan.briefing.Tlp;
 import io.harmattan.digest.ClientMails.Recipient;
 import io.harmattan.mail.Outbox;
 import io.harmattan.persistence.SqlTime;
@@ -23,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +48,8 @@ public class Digests {
      * publishing transaction still committing); they wait for the next digest rather than be lost.
      */
     static final Duration SETTLE = Duration.ofMinutes(5);
+    /** The longest a digest looks back: a week and a day. */
+    static final Duration LONGEST = Duration.ofDays(8);
 
     @Inject
     HarmattanConfig config;
@@ -67,7 +69,7 @@ public class Digests {
     @Inject
     EntityManager entityManager;
 
-    @Scheduled(identity = "briefing-digests", every = "1h", delayed = "150s",
+    @Scheduled(identity = "briefing-digests", every = "${harmattan.digest-every}", delayed = "150s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Instant now = Instant.now();
@@ -102,17 +104,25 @@ public class Digests {
 
     private int send(long personId, LocalDate today, Instant now) {
         Recipient person = mails.recipient(personId);
+        // Read again in this transaction: a stop pressed since the list was read is obeyed.
+        if (!person.active() || person.frequency() == DigestFrequency.OFF) {
+            return 0;
+        }
         String period = period(person.frequency(), today);
         if (claimed(personId, period)) {
             return 0;
         }
-        Instant from = lastCovered(personId).orElse(person.createdAt());
-        Instant until = now.minus(SETTLE);
+        Instant until = now.minus(SETTLE).truncatedTo(ChronoUnit.MICROS);
+        // A first digest, or the first after months switched off, says what is new, not all that ever was.
+        Instant earliest = until.minus(LONGEST);
+        Instant last = lastCovered(personId).orElse(person.createdAt());
+        Instant from = last.isBefore(earliest) ? earliest : last;
         if (!until.isAfter(from)) {
             return 0;
         }
         BriefingCatalogue.Snapshot published = catalogue.snapshot();
-        List<Entry> news = access.readable(person.sectors(), person.countries(), personId, published).keySet().stream()
+        List<Entry> news = access.readable(person.digestSectors(), person.digestCountries(), personId, published).keySet()
+                .stream()
                 .map(id -> published.entry(id).orElseThrow())
                 .filter(entry -> entry.publishedAt().isAfter(from) && !entry.publishedAt().isAfter(until))
                 .sorted(Comparator.comparing(Entry::publishedAt).reversed().thenComparing(Entry::id))
@@ -131,9 +141,13 @@ public class Digests {
             String change = texts.digest_change(entry.number() > 1 ? "updated" : "new", entry.number(),
                     Dates.inStyle(entry.publishedAt().atZone(config.triage().zone()).toLocalDate(), locale));
             String link = config.publicUrl() + "/portal/briefings/" + entry.id();
-            lines.append(entry.tlp() == Tlp.CLEAR || entry.tlp() == Tlp.GREEN
-                    ? texts.digest_line_open(entry.title(locale), entry.tlp().code(), change, entry.summary(locale), link)
-                    : texts.digest_line_restricted(entry.title(locale), entry.tlp().code(), change, link));
+            lines.append(switch (entry.tlp()) {
+                case CLEAR, GREEN -> texts.digest_line_open(entry.title(locale), entry.tlp().code(), change,
+                        entry.summary(locale), link);
+                case AMBER -> texts.digest_line_restricted(entry.title(locale), entry.tlp().code(), change, link);
+                // Even a title can say too much of a TLP:RED briefing: the mail only says there is one.
+                case RED -> texts.digest_line_red(change, link);
+            });
         }
         String since = Dates.inStyle(from.atZone(config.triage().zone()).toLocalDate(), locale);
         outbox.enqueue(person.email(), texts.digest_subject(news.size()), texts.digest_body(person.name(), since,

@@ -4,6 +4,7 @@ import io.harmattan.HarmattanConfig;
 import io.harmattan.briefing.BriefingAccess;
 import io.harmattan.briefing.BriefingCatalogue;
 import io.harmattan.briefing.BriefingCatalogue.Entry;
+import io.harmattan.briefing.Tlp;
 import io.harmattan.digest.ClientMails.Recipient;
 import io.harmattan.mail.Outbox;
 import io.harmattan.web.Dates;
@@ -53,7 +54,7 @@ public class VersionAlerts {
     @Inject
     EntityManager entityManager;
 
-    @Scheduled(identity = "briefing-version-alerts", every = "15m", delayed = "180s",
+    @Scheduled(identity = "briefing-version-alerts", every = "${harmattan.alerts-every}", delayed = "180s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sendDue(Instant.now());
@@ -96,7 +97,12 @@ public class VersionAlerts {
 
     private int alert(long personId, List<Entry> updated, BriefingCatalogue.Snapshot published) {
         Recipient person = mails.recipient(personId);
-        Set<Long> readable = access.readable(person.sectors(), person.countries(), personId, published).keySet();
+        if (!person.active() || !person.alerts()) {
+            return 0;
+        }
+        // What the person may read, whatever their digest leaves out: they asked to hear of what they read.
+        Set<Long> readable = access.readable(person.followedSectors(), person.followedCountries(), personId, published)
+                .keySet();
         List<Entry> told = new ArrayList<>();
         for (Entry entry : updated) {
             if (readable.contains(entry.id()) && entityManager.createNativeQuery("INSERT IGNORE INTO briefing_alert"
@@ -113,12 +119,13 @@ public class VersionAlerts {
         Locale locale = person.locale();
         StringBuilder lines = new StringBuilder();
         for (Entry entry : told) {
-            lines.append(texts.alert_line(entry.title(locale), entry.tlp().code(), entry.number(),
-                    Dates.inStyle(entry.publishedAt().atZone(config.triage().zone()).toLocalDate(), locale),
-                    config.publicUrl() + "/portal/briefings/" + entry.id()));
+            String date = Dates.inStyle(entry.publishedAt().atZone(config.triage().zone()).toLocalDate(), locale);
+            String link = config.publicUrl() + "/portal/briefings/" + entry.id();
+            lines.append(entry.tlp() == Tlp.RED ? texts.alert_line_red(entry.number(), date, link)
+                    : texts.alert_line(entry.title(locale), entry.tlp().code(), entry.number(), date, link));
         }
         Entry first = told.get(0);
-        outbox.enqueue(person.email(), texts.alert_subject(told.size()), texts.alert_body(person.name(), lines.toString(),
+        outbox.enqueue(person.email(), texts.alert_subject(told.size()), texts.alert_body(told.size(), person.name(), lines.toString(),
                 mails.settingsLink(), mails.stopLink(person)), "alert:" + personId + ":" + first.id() + ":v" + first.number());
         return 1;
     }

@@ -1,5 +1,6 @@
 package io.harmattan.portal;
 
+import io.harmattan.HarmattanConfig;
 import io.harmattan.account.ClientUser;
 import io.harmattan.account.Memberships;
 import io.harmattan.account.Memberships.Membership;
@@ -41,7 +42,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -145,6 +145,9 @@ public class PortalBriefingsResource {
     @Inject
     Dates dates;
 
+    @Inject
+    HarmattanConfig config;
+
     /**
      * The organisation's briefings, newest first, {@value #PAGE_SIZE} a page; with {@code q}, those
      * whose title, summary or text (either language) holds every word.
@@ -226,7 +229,7 @@ public class PortalBriefingsResource {
             return reader.name().isEmpty() ? reader.email : reader.name();
         });
         String preparedFor = MessageBundles.get(BriefingMessages.class, Localized.Literal.of(locale.getLanguage()))
-                .pdf_prepared_for(person, organisation.name(), dates.day(LocalDate.now(ZoneOffset.UTC), locale));
+                .pdf_prepared_for(person, organisation.name(), dates.day(LocalDate.now(config.triage().zone()), locale));
         byte[] document = briefingPdf.of(entry, version, language, preparedFor, locale);
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "briefing.exported", "briefing",
                 entry.id(), "version=" + entry.number() + " organisation=" + organisation.id() + " format=pdf"));

@@ -13,7 +13,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
@@ -102,7 +102,7 @@ class PortalBriefingsTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.header("Content-Disposition")).isEqualTo("attachment; filename=\"briefing-2-v1.pdf\"");
-        String today = Dates.inStyle(LocalDate.now(ZoneOffset.UTC), Locale.ENGLISH);
+        String today = Dates.inStyle(LocalDate.now(ZoneId.of("Africa/Bamako")), Locale.ENGLISH);
         // Kept for a person to look at, as the browser tests keep their screenshots.
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/briefing-2.pdf"), pdf.body().asByteArray());

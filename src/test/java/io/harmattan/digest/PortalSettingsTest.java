@@ -45,7 +45,7 @@ class PortalSettingsTest {
     @Test
     void theSettingsOfferOnlyTheOrganisationsCountriesAndSectorsAndKeepTheChoice() {
         Page page = client.open("/portal/settings");
-        assertThat(page.body()).contains("Mali", "Burkina Faso", "Mining", "Energy", "Every Monday morning",
+        assertThat(page.body()).contains("Mali", "Burkina Faso", "Mining", "Energy", "Once a week, on a working morning",
                 "name=\"alerts\" value=\"yes\" id=\"alerts\" aria-describedby=\"alerts-hint\" checked")
                 .doesNotContain("value=\"NE\"", "value=\"construction\"");
 
