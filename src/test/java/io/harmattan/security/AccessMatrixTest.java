@@ -127,6 +127,10 @@ class AccessMatrixTest {
             Map.entry("POST /console/clients/{id}/people", "302 403 403 400 400"),
             Map.entry("POST /console/clients/{id}/people/{person}/{action:suspend|reinstate|remove}",
                     "302 403 403 400 400"),
+            // Reports: every consultant.
+            Map.entry("GET /console/reports", "302 403 200 200 403"),
+            Map.entry("GET /console/reports/{report:leads|response|funnel|proposals|readership}", "302 403 200 200 403"),
+            Map.entry("GET /console/reports/{report:leads|response|funnel|proposals|readership}.csv", "302 403 200 200 403"),
             // Data-protection requests: lead consultants only; every call a POST (no address in a URL).
             Map.entry("GET /console/privacy", "302 403 403 200 403"),
             Map.entry("POST /console/privacy", "302 403 403 400 403"),

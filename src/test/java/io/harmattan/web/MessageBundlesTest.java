@@ -34,6 +34,7 @@ class MessageBundlesTest {
             "/messages/site_en.properties,     /messages/site_fr.properties",
             "/messages/digest_en.properties,   /messages/digest_fr.properties",
             "/messages/dp_en.properties,       /messages/dp_fr.properties",
+            "/messages/rep_en.properties,      /messages/rep_fr.properties",
             "/ValidationMessages.properties,   /ValidationMessages_fr.properties"})
     void everyKeyExistsInEnglishAndInFrench(String englishFile, String frenchFile) throws IOException {
         Properties english = load(englishFile);
@@ -50,6 +51,7 @@ class MessageBundlesTest {
             "/messages/task_en.properties", "/messages/task_fr.properties",
             "/messages/digest_en.properties", "/messages/digest_fr.properties",
             "/messages/dp_en.properties", "/messages/dp_fr.properties",
+            "/messages/rep_en.properties", "/messages/rep_fr.properties",
             "/ValidationMessages.properties",
             "/ValidationMessages_fr.properties"})
     void noMessageIsLeftEmpty(String file) throws IOException {
