@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +153,24 @@ public class KeycloakAccounts {
         try (Response deleted = realm().users().delete(subject)) {
             if (deleted.getStatus() != 204 && deleted.getStatus() != 404) {
                 throw new WebApplicationException(deleted.getStatus());
+            }
+        }
+    }
+
+    /**
+     * Deletes the client account registered under exactly this address, if there is one and it holds
+     * no staff role (an erasure of a person whose row is already gone).
+     */
+    public void deleteClientAccount(String email) {
+        for (UserRepresentation user : realm().users().searchByEmail(email, true)) {
+            if (!email.equalsIgnoreCase(user.getEmail())) {
+                continue;
+            }
+            Set<String> roles = new HashSet<>();
+            realm().users().get(user.getId()).roles().realmLevel().listEffective().forEach(r -> roles.add(r.getName()));
+            if (roles.contains(Roles.CLIENT) && !roles.contains(Roles.CONSULTANT) && !roles.contains(Roles.LEAD_CONSULTANT)
+                    && !roles.contains(Roles.ADMIN)) {
+                delete(user.getId());
             }
         }
     }

@@ -94,6 +94,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public Long duplicateOf;
 
+    /** When the lead went into the quarantine; the retention job deletes spam 30 days after. */
+    @Column(name = "quarantined_at")
+    public Instant quarantinedAt;
+
     /** When the personal data was erased (on request, or at the end of the retention period); null while it is held. */
     @Column(name = "erased_at")
     public Instant erasedAt;
@@ -172,6 +176,7 @@ public class Lead extends PanacheEntityBase {
     /** Held back as suspected spam at intake: stored like any other, kept out of the inbox until released. */
     public void quarantine(SpamReason.Signal signal) {
         status = LeadStatus.SPAM;
+        quarantinedAt = Instant.now();
         spamReason = signal.reason();
         spamValue = signal.value();
     }
@@ -197,6 +202,7 @@ public class Lead extends PanacheEntityBase {
 
     public void markSpam(String by) {
         moveTo(LeadStatus.SPAM, by, null, null);
+        quarantinedAt = Instant.now();
         spamReason = SpamReason.CONSULTANT;
         spamValue = null;
     }
@@ -250,7 +256,7 @@ public class Lead extends PanacheEntityBase {
      * or accepted for a lead not yet converted.
      */
     public ClientOrganisation convertToNewClient(String by) {
-        require(status.canMoveTo(LeadStatus.CONVERTED));
+        require(status.canMoveTo(LeadStatus.CONVERTED) && erasedAt == null);
         LeadTags tags = LeadTags.of(this);
         ClientOrganisation client = new ClientOrganisation();
         client.name = organisation;
@@ -288,9 +294,13 @@ public class Lead extends PanacheEntityBase {
      * Erases the person's data from this lead and its timeline: name, address, organisation, job,
      * phone, needs, notes, the texts of mails and calls, the titles of follow-ups. What reports count
      * stays: status, source, dates, sectors, countries, services, assignee, the events' kinds and
-     * times. The audit log records it, without the data.
+     * times. The mails written to the prospect go too: replies carry the address and the whole text.
+     * The audit log records it, without the data. Returns how many mails were deleted.
      */
-    public void erase(Instant now, String by, String why) {
+    public int erase(Instant now, String by, String why) {
+        // Exactly this address: the collation alone would also take "rene@" for "rené@".
+        int mails = getEntityManager().createNativeQuery("DELETE FROM mail_outbox WHERE LOWER(recipient) COLLATE utf8mb4_bin"
+                + " = LOWER(?1) OR topic LIKE ?2").setParameter(1, email).setParameter(2, "lead:" + id + ":%").executeUpdate();
         name = ERASED;
         email = "erased-" + id + "@erased.invalid";
         organisation = ERASED;
@@ -308,8 +318,12 @@ public class Lead extends PanacheEntityBase {
                 LeadEvent.Kind.EMAILED, id);
         getEntityManager().createNativeQuery("UPDATE lead_task SET title = ?1 WHERE lead_id = ?2")
                 .setParameter(1, ERASED).setParameter(2, id).executeUpdate();
+        // What the prospect wrote when declining a proposal made for this request (an acceptance stays: a contract).
+        getEntityManager().createNativeQuery("UPDATE proposal_event SET remark = NULL WHERE kind = 'declined'"
+                + " AND proposal_id IN (SELECT p.id FROM proposal p WHERE p.lead_id = ?1)").setParameter(1, id).executeUpdate();
         LeadSearchText.refresh(id);
         AuditEvent.record(by, "lead.erased", "lead", id, why);
+        return mails;
     }
 
     /** Deletes a quarantined lead for good (spam only); what pointed at it as a duplicate forgets it. */
@@ -318,6 +332,7 @@ public class Lead extends PanacheEntityBase {
             throw new IllegalMove();
         }
         update("duplicateOf = null where duplicateOf = ?1", id);
+        update("mergedInto = null where mergedInto = ?1", id);
         LeadEvent.delete("leadId", id);
         delete();
         AuditEvent.record(by, "lead.deleted", "lead", id, why);
@@ -325,6 +340,7 @@ public class Lead extends PanacheEntityBase {
 
     /** A note on the timeline; it changes nothing else. */
     public void annotate(String text, String by) {
+        require(erasedAt == null);
         LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.NOTE, null, text);
         LeadSearchText.refresh(id);
         AuditEvent.record(by, "lead.note", "lead", id, null);
@@ -332,6 +348,7 @@ public class Lead extends PanacheEntityBase {
 
     /** A mail written to the prospect, on its way through the outbox: a real contact. */
     public void emailed(String subject, String body, String by) {
+        require(erasedAt == null);
         require(canBeContacted());
         respond(Instant.now());
         record(by, LeadEvent.Kind.EMAILED, subject, body, "lead.emailed", null);
@@ -342,6 +359,7 @@ public class Lead extends PanacheEntityBase {
      * lasted and what came of it: a real contact, so the clock stops at that time if none came earlier.
      */
     public void contacted(LeadEvent.Kind kind, Instant at, int minutes, String outcome, String by) {
+        require(erasedAt == null);
         if (kind != LeadEvent.Kind.CALL && kind != LeadEvent.Kind.MEETING) {
             throw new IllegalArgumentException("not a call or meeting: " + kind);
         }
@@ -353,6 +371,7 @@ public class Lead extends PanacheEntityBase {
 
     /** A follow-up task for {@code assignee} on the timeline (the task itself lives in the task feature). */
     public void taskAdded(String title, String assignee, String by) {
+        require(erasedAt == null);
         require(canBeContacted());
         LeadEvent.record(id, Instant.now(), by, LeadEvent.Kind.TASK_ADDED, assignee, title);
     }

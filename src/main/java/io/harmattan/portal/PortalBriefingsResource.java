@@ -231,7 +231,8 @@ public class PortalBriefingsResource {
         String preparedFor = MessageBundles.get(BriefingMessages.class, Localized.Literal.of(locale.getLanguage()))
                 .pdf_prepared_for(person, organisation.name(), dates.day(LocalDate.now(config.triage().zone()), locale));
         byte[] document = briefingPdf.of(entry, version, language, preparedFor, locale);
-        QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getUsername(), "briefing.exported", "briefing",
+        // The person by their account's id, not their address, which an erasure could not take back out of the log.
+        QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(viewer.getSubject(), "briefing.exported", "briefing",
                 entry.id(), "version=" + entry.number() + " organisation=" + organisation.id() + " format=pdf"));
         return Response.ok(document, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"briefing-" + entry.id() + "-v" + entry.number() + ".pdf\"")

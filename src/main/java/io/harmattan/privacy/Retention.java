@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,55 +45,65 @@ public class Retention {
     /** Anonymises and deletes what is due at {@code now}. */
     public Done apply(Instant now) {
         Instant keptFrom = now.atOffset(ZoneOffset.UTC).minusMonths(config.contact().retentionMonths()).toInstant();
-        int anonymised = 0;
-        List<Long> due;
-        do {
-            due = QuarkusTransaction.requiringNew().call(() -> Lead.find("select l.id from Lead l where l.erasedAt is null"
-                    + " and l.submittedAt < ?1 and l.status <> ?2 and l.clientOrganisationId is null order by l.submittedAt",
-                    keptFrom, LeadStatus.CONVERTED).project(Long.class).page(0, BATCH).list());
-            for (long id : due) {
-                anonymised += QuarkusTransaction.requiringNew().call(() -> {
+        // Old enough, never a client, not yet erased, and nothing done on it within the period either.
+        int anonymised = each("select l.id, l.submittedAt from Lead l where l.erasedAt is null and l.submittedAt < ?1"
+                + " and l.status <> ?2 and l.clientOrganisationId is null and not exists (select 1 from LeadEvent e"
+                + " where e.leadId = l.id and e.occurredAt >= ?1)", keptFrom, LeadStatus.CONVERTED, "submittedAt", id -> {
                     Lead lead = Lead.findById(id);
                     if (lead == null || lead.erasedAt != null) {
-                        return 0;
+                        return false;
                     }
                     lead.erase(now, "system", "retention");
-                    return 1;
+                    return true;
                 });
-            }
-        } while (due.size() == BATCH);
-        int deleted = 0;
-        Instant spamFrom = now.minus(SPAM_KEPT);
-        do {
-            due = QuarkusTransaction.requiringNew().call(() -> Lead.find("select l.id from Lead l where l.status = ?1"
-                    + " and l.submittedAt < ?2 order by l.submittedAt", LeadStatus.SPAM, spamFrom).project(Long.class)
-                    .page(0, BATCH).list());
-            int before = deleted;
-            for (long id : due) {
-                try {
-                    deleted += QuarkusTransaction.requiringNew().call(() -> {
-                        Lead lead = Lead.findById(id);
-                        if (lead == null || lead.status != LeadStatus.SPAM) {
-                            return 0;
-                        }
-                        lead.deleteSpam("system", "retention: quarantined over 30 days");
-                        return 1;
-                    });
-                } catch (RuntimeException e) {
-                    LOG.warnf("Quarantined lead %d not deleted: %s", id, e.getClass().getSimpleName());
-                }
-            }
-            if (deleted == before) {
-                break;
-            }
-        } while (due.size() == BATCH);
-        int anonymisedCount = anonymised;
-        int deletedCount = deleted;
+        int deleted = each("select l.id, l.quarantinedAt from Lead l where l.status = ?2 and l.quarantinedAt < ?1",
+                now.minus(SPAM_KEPT), LeadStatus.SPAM, "quarantinedAt", id -> {
+                    Lead lead = Lead.findById(id);
+                    if (lead == null || lead.status != LeadStatus.SPAM) {
+                        return false;
+                    }
+                    lead.deleteSpam("system", "retention: quarantined over 30 days");
+                    return true;
+                });
         if (anonymised > 0 || deleted > 0) {
             QuarkusTransaction.requiringNew().run(() -> AuditEvent.record("system", "privacy.retention", "lead", null,
-                    "anonymised=" + anonymisedCount + " spam-deleted=" + deletedCount + " months="
-                            + config.contact().retentionMonths()));
+                    "anonymised=" + anonymised + " spam-deleted=" + deleted + " months=" + config.contact().retentionMonths()));
         }
         return new Done(anonymised, deleted);
+    }
+
+    /**
+     * Applies {@code action} to each lead the query finds, {@value #BATCH} at a time in the order of
+     * {@code column} then id (keyset paging: each batch starts after the last, so rows the action
+     * leaves, or fails on, are never read twice), each in its own transaction. Returns how many it
+     * acted on.
+     */
+    private int each(String query, Instant before, LeadStatus status, String column, Predicate<Long> action) {
+        String paged = query + " and (l." + column + " > ?3 or (l." + column + " = ?3 and l.id > ?4)) order by l." + column
+                + ", l.id";
+        Instant afterTime = Instant.EPOCH;
+        long afterId = 0;
+        int done = 0;
+        List<Object[]> batch;
+        do {
+            Instant time = afterTime;
+            long last = afterId;
+            batch = QuarkusTransaction.requiringNew().call(() -> Lead.getEntityManager().createQuery(paged, Object[].class)
+                    .setParameter(1, before).setParameter(2, status).setParameter(3, time).setParameter(4, last)
+                    .setMaxResults(BATCH).getResultList());
+            for (Object[] row : batch) {
+                long id = (Long) row[0];
+                try {
+                    if (QuarkusTransaction.requiringNew().call(() -> action.test(id))) {
+                        done++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("Retention left lead %d for the next run: %s", id, e.getClass().getSimpleName());
+                }
+                afterTime = (Instant) row[1];
+                afterId = id;
+            }
+        } while (batch.size() == BATCH);
+        return done;
     }
 }

@@ -42,7 +42,8 @@ public class SubjectAccess {
             String email, String organisation, String jobTitle, String phone, String timeframe, String needs,
             String language, List<String> sectors, List<String> countries, List<String> services, Consent consent,
             boolean marketingOptIn, String assignee, String disqualifyReason, String statusReason, Instant acknowledgedAt,
-            Instant erasedAt, List<EventRecord> timeline, List<TaskRecord> followUps, List<ProposalRecord> proposals) {
+            Integer fitScore, List<String> sectorsAsReviewed, List<String> countriesAsReviewed, Instant erasedAt,
+            List<EventRecord> timeline, List<TaskRecord> followUps, List<ProposalRecord> proposals) {
     }
 
     public record Consent(String textVersion, String language, Instant givenAt) {
@@ -54,7 +55,8 @@ public class SubjectAccess {
     public record TaskRecord(String title, LocalDate dueOn, Instant doneAt) {
     }
 
-    public record ProposalRecord(String reference, String state, Instant createdAt, List<ProposalVersionRecord> versions) {
+    public record ProposalRecord(String reference, String state, Instant createdAt, List<ProposalVersionRecord> versions,
+            List<EventRecord> history) {
     }
 
     public record ProposalVersionRecord(int number, String state, String title, String summary, String currency,
@@ -66,7 +68,8 @@ public class SubjectAccess {
 
     public record AccountRecord(String organisation, String firstName, String lastName, String email, String language,
             String status, Instant invitedAt, Instant lastSignInAt, String digest, boolean versionAlerts,
-            List<ReadRecord> briefingsRead, List<AcceptanceRecord> acceptances) {
+            List<String> countriesLeftOutOfDigest, List<String> sectorsLeftOutOfDigest, long digestsSent, long alertsSent,
+            List<Long> namedRecipientOf, List<ReadRecord> briefingsRead, List<AcceptanceRecord> acceptances) {
     }
 
     public record ReadRecord(long briefing, int version, Instant firstReadAt, Instant lastReadAt, int times) {
@@ -78,13 +81,19 @@ public class SubjectAccess {
     @Inject
     EntityManager entityManager;
 
-    /** What is held about {@code email} (compared as the columns do: case and accents aside). */
+    /**
+     * What is held about exactly {@code email}, letter case aside (the columns' collation would also
+     * match "rene@" for "rené@", so their answers are filtered again).
+     */
     public Report of(String email) {
         return QuarkusTransaction.requiringNew().call(() -> new Report(email, Instant.now(),
-                Lead.<Lead>list("email = ?1 order by submittedAt, id", email).stream().map(this::lead).toList(),
+                Lead.<Lead>list("email = ?1 order by submittedAt, id", email).stream()
+                        .filter(l -> l.email.equalsIgnoreCase(email)).map(this::lead).toList(),
                 OutboxMessage.<OutboxMessage>list("recipient = ?1 order by id", email).stream()
+                        .filter(m -> m.recipient.equalsIgnoreCase(email))
                         .map(m -> new MailRecord(m.createdAt, m.sentAt, m.subject, m.body)).toList(),
-                ClientUser.<ClientUser>list("email", email).stream().map(this::account).toList()));
+                ClientUser.<ClientUser>list("email", email).stream().filter(u -> u.email.equalsIgnoreCase(email))
+                        .map(this::account).toList()));
     }
 
     private LeadRecord lead(Lead lead) {
@@ -97,14 +106,24 @@ public class SubjectAccess {
                         ProposalVersion.<ProposalVersion>list("proposalId = ?1 order by number", p.id).stream()
                                 .map(v -> new ProposalVersionRecord(v.number, v.state.code(), v.title, v.summary,
                                         v.currency == null ? null : v.currency.name(), v.total, v.validUntil, v.sentAt))
-                                .toList()))
+                                .toList(), proposalHistory(p.id)))
                 .toList();
         return new LeadRecord(lead.id, lead.reference, lead.status.code(), lead.source, lead.submittedAt, lead.name,
                 lead.email, lead.organisation, lead.jobTitle, lead.phone, lead.timeframe, lead.needs, lead.language,
                 List.copyOf(lead.sectors), List.copyOf(lead.countries), List.copyOf(lead.services),
                 new Consent(lead.consentVersion, lead.consentLanguage, lead.consentAt), lead.marketingOptIn, lead.assignee,
                 lead.disqualifyReason == null ? null : lead.disqualifyReason.code(), lead.statusReason, lead.ackSentAt,
-                lead.erasedAt, timeline, tasks, proposals);
+                lead.fitScore, List.copyOf(lead.reviewedSectors), List.copyOf(lead.reviewedCountries), lead.erasedAt, timeline,
+                tasks, proposals);
+    }
+
+    /** A proposal's steps, with what was written at each (a client's reason for declining). */
+    @SuppressWarnings("unchecked")
+    private List<EventRecord> proposalHistory(long proposalId) {
+        return ((List<Object[]>) entityManager.createNativeQuery("SELECT occurred_at, actor, kind, version_number, remark"
+                + " FROM proposal_event WHERE proposal_id = ?1 ORDER BY id", Object[].class).setParameter(1, proposalId)
+                .getResultList()).stream().map(r -> new EventRecord(SqlTime.instant(r[0]), (String) r[1], (String) r[2],
+                        "v" + r[3], (String) r[4])).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -123,6 +142,16 @@ public class SubjectAccess {
                         SqlTime.instant(r[3]), (String) r[4])).toList();
         return new AccountRecord(person.organisation.name, person.firstName, person.lastName, person.email, person.language,
                 person.status.code(), person.createdAt, person.lastSignInAt, person.digest.code(), person.versionAlerts,
+                List.copyOf(person.mutedCountries), List.copyOf(person.mutedSectors),
+                count("SELECT COUNT(*) FROM client_digest WHERE client_user_id = ?1 AND briefings > 0", person.id),
+                count("SELECT COUNT(*) FROM briefing_alert WHERE client_user_id = ?1", person.id),
+                ((List<Number>) entityManager.createNativeQuery("SELECT briefing_id FROM briefing_recipient"
+                        + " WHERE client_user_id = ?1 ORDER BY briefing_id").setParameter(1, person.id).getResultList())
+                        .stream().map(Number::longValue).toList(),
                 reads, acceptances);
+    }
+
+    private long count(String sql, long id) {
+        return ((Number) entityManager.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
     }
 }

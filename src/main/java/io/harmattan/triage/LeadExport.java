@@ -118,8 +118,11 @@ public class LeadExport {
     }
 
     public void audit(String actor, InboxFilter filter, long rows) {
+        // The filters, but not the words searched for: those may be a person's name or address.
+        InboxFilter logged = new InboxFilter(filter.status(), filter.country(), filter.sector(), filter.service(),
+                filter.assignee(), filter.from(), filter.to(), null, filter.sort(), null);
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(actor, "lead.exported", "lead", null,
-                "rows=" + rows + " filter=" + filter.query()));
+                "rows=" + rows + " filter=" + logged.query() + (filter.text() == null ? "" : " text=yes")));
     }
 
     private static String when(Timestamp at) {

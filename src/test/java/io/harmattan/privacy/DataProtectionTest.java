@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harmattan.account.ClientUser;
 import io.harmattan.audit.AuditEvent;
+import io.harmattan.lead.IllegalMove;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadEvent;
 import io.harmattan.lead.LeadStatus;
@@ -167,13 +168,19 @@ class DataProtectionTest {
         assertThat(auditMentioning("requests=1 mails=1 accounts=1")).isPositive();
         assertThat(auditMentioning(person.email())).isZero();
         assertThat(auditMentioning(person.needsWord())).isZero();
+        // An erased request takes no new personal data (a note from a page left open).
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Lead.<Lead>findById(person.leadId())
+                .annotate("Her new mobile number", "demo-lead"))).isInstanceOf(IllegalMove.class);
     }
 
     @Test
     void retentionAnonymisesOldProspectsKeepsClientsAndRecentOnesAndDeletesOldSpam() {
         Instant now = Instant.now();
         Instant old = now.atOffset(ZoneOffset.UTC).minusMonths(25).toInstant();
-        long oldProspect = aged(Submissions.idOf(Submissions.byApi(Clients.email("old"))), old, "new");
+        String oldAddress = Clients.email("old");
+        long oldProspect = aged(Submissions.idOf(Submissions.byApi(oldAddress)), old, "new");
+        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(oldAddress, "Our reply", "Dear prospect, about your mine.",
+                "lead:" + oldProspect + ":reply"));
         long oldClient = aged(Submissions.idOf(Submissions.byApi(Clients.email("client"))), old, "converted");
         long recent = aged(Submissions.idOf(Submissions.byApi(Clients.email("recent"))),
                 now.atOffset(ZoneOffset.UTC).minusMonths(23).toInstant(), "qualified");
@@ -187,6 +194,8 @@ class DataProtectionTest {
                 oldClient, Lead.<Lead>findById(oldClient), recent, Lead.<Lead>findById(recent), newSpam, Lead.<Lead>findById(newSpam)));
         assertThat(leads.get(oldProspect).erasedAt).isNotNull();
         assertThat(leads.get(oldProspect).name).isEqualTo(Lead.ERASED);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("topic", "lead:" + oldProspect + ":reply")))
+                .as("the reply written to them goes too").isZero();
         assertThat(leads.get(oldClient).erasedAt).as("a client's request is kept").isNull();
         assertThat(leads.get(recent).erasedAt).isNull();
         assertThat(leads.get(newSpam)).isNotNull();
@@ -203,8 +212,8 @@ class DataProtectionTest {
     /** The lead as if submitted at {@code at}, in {@code status}. */
     private long aged(long id, Instant at, String status) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE lead SET submitted_at = ?1, status = ?2 WHERE id = ?3").setParameter(1, at).setParameter(2, status)
-                .setParameter(3, id).executeUpdate());
+                "UPDATE lead SET submitted_at = ?1, status = ?2, quarantined_at = CASE WHEN ?2 = 'spam' THEN ?1 END"
+                + " WHERE id = ?3").setParameter(1, at).setParameter(2, status).setParameter(3, id).executeUpdate());
         return id;
     }
 }
