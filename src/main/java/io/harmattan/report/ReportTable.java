@@ -9,8 +9,7 @@ import java.util.List;
  */
 public record ReportTable(String id, String title, List<String> headings, List<Row> rows, boolean chart) {
 
-    /** The chart's width in SVG units: room for a label, the bar and its value. */
-    static final int LABEL = 120;
+    /** The chart, in SVG units of a 320-wide box: the longest bar, and the height of a row. */
     static final int BAR = 150;
     static final int ROW = 22;
 
@@ -33,6 +32,6 @@ public record ReportTable(String id, String title, List<String> headings, List<R
 
     /** The label as the chart has room for it. */
     public String shortLabel(Row row) {
-        return row.label().length() <= 18 ? row.label() : row.label().substring(0, 17) + "…";
+        return row.label().length() <= 17 ? row.label() : row.label().substring(0, 16).strip() + "…";
     }
 }

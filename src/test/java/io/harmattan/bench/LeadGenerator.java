@@ -54,7 +54,8 @@ public final class LeadGenerator {
     private static void insertLeads(Connection connection, int from, int size, String marker) throws SQLException {
         String sql = "INSERT INTO lead (reference, status, spam_reason, source, name, email, organisation, organisation_key,"
                 + " job_title, phone, timeframe, needs, language, consent_version, consent_language, consent_at,"
-                + " marketing_opt_in, submitted_at, fit_score, assignee, version, mail_attempts, ack_sent_at, triage_notified_at)"
+                + " marketing_opt_in, submitted_at, fit_score, assignee, version, mail_attempts, ack_sent_at, triage_notified_at,"
+                + " first_response_at)"
                 + " SELECT CONCAT('G', ?, '-', n),"
                 + " ELT(1 + n % 20, 'new', 'new', 'new', 'new', 'new', 'new', 'qualified', 'qualified', 'qualified', 'disqualified',"
                 + "   'disqualified', 'spam', 'converted', 'new', 'qualified', 'disqualified', 'new', 'merged', 'new', 'qualified'),"
@@ -83,7 +84,9 @@ public final class LeadGenerator {
                 + " TIMESTAMP('2021-11-01 00:00:00') + INTERVAL (n * 157) SECOND, n * 37 % 101,"
                 + " ELT(1 + n % 5, NULL, 'demo-consultant', 'demo-lead', NULL, 'demo-consultant'), 0, 0,"
                 // Acknowledged and announced long ago: the mail job has nothing to send for them.
-                + " TIMESTAMP('2021-11-01 00:00:05') + INTERVAL (n * 157) SECOND, TIMESTAMP('2021-11-01 00:00:05') + INTERVAL (n * 157) SECOND"
+                + " TIMESTAMP('2021-11-01 00:00:05') + INTERVAL (n * 157) SECOND, TIMESTAMP('2021-11-01 00:00:05') + INTERVAL (n * 157) SECOND,"
+                // Four leads in five answered, from minutes to a few days later (the first-response report's material).
+                + " IF(n % 5 = 0, NULL, TIMESTAMP('2021-11-01 00:00:00') + INTERVAL (n * 157 + n * 7919 % 259200) SECOND)"
                 + " FROM (SELECT seq + ? AS n FROM seq_1_to_" + size + ") s";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, marker);

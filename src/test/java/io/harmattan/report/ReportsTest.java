@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.report.ReportData.Count;
 import io.harmattan.report.ReportData.Range;
+import io.harmattan.testing.Browser;
 import io.harmattan.testing.Clients;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.Submissions;
+import io.harmattan.testing.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -209,5 +211,25 @@ class ReportsTest {
         // A period that makes no sense is read sensibly, never a 500.
         assertThat(consultant.get("/console/reports/leads?from=2019-13-45&to=yesterday").statusCode()).isEqualTo(200);
         assertThat(consultant.get("/console/reports/leads?from=2030-01-01&to=2019-01-01").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aConsultantReadsTheChartsOnAPhoneInFrenchAndOnADesktop() {
+        seed();
+        try (Browser phone = Browser.open(TestStack.get().appUrl(), "fr", 360)) {
+            phone.signIn("demo-consultant", "demo").waitForPath("/console");
+            phone.clickAndWait("#reports-link");
+            phone.clickAndWait("#report-leads");
+            phone.go("/console/reports/leads?from=2019-03-04&to=2019-03-17");
+            assertThat(phone.find("#chart-countries").isDisplayed()).isTrue();
+            assertThat(phone.text("#countries-table")).contains("Mali 3");
+            Browser.fullPage(phone.driver, "report-leads-fr-360.png");
+        }
+        try (Browser desktop = Browser.open(TestStack.get().appUrl(), "en", 1280)) {
+            desktop.signIn("demo-consultant", "demo").waitForPath("/console");
+            desktop.go("/console/reports/proposals?from=2019-03-04&to=2019-03-17");
+            assertThat(desktop.text("#currencies-table")).contains("XOF 2 1 0 1 50% 1,500,000 1,000,000");
+            Browser.fullPage(desktop.driver, "report-proposals-en-1280.png");
+        }
     }
 }

@@ -81,7 +81,9 @@ class PhoneWidthBrowserTest {
             List<String> pages = new ArrayList<>(List.of("/console", "/console/leads", "/console/leads?status=all",
                     "/console/leads/quarantine", "/console/briefings", "/console/briefings?q=mali", "/console/briefings/new",
                     "/console/briefings/3", "/console/briefings/3/edit", "/console/briefings/3/compare?from=1&to=2",
-                    "/console/briefings/3/versions/2", "/console/match", "/console/proposals", "/console/clients", "/console/tasks", "/console/leads/reasons", "/console/briefings/12"));
+                    "/console/briefings/3/versions/2", "/console/match", "/console/proposals", "/console/clients", "/console/tasks", "/console/leads/reasons", "/console/briefings/12",
+                    "/console/reports", "/console/reports/leads?from=2019-03-04&to=2019-03-17", "/console/reports/response",
+                    "/console/reports/proposals?from=2019-03-04&to=2019-03-17", "/console/reports/readership", "/console/privacy"));
             pages.add(firstLink(lead, "/console/leads?status=all", "^/console/leads/\\d+$"));
             pages.add("/console/proposals/" + proposal);
             pages.add(firstLink(lead, "/console/clients", "^/console/clients/\\d+$"));
