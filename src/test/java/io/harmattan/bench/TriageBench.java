@@ -250,10 +250,11 @@ final class TriageBench {
         Timing reportBaseline = f.reports().get(0);
         out.append(String.format(Locale.ROOT, "\nReports (`/console/reports`) over the same million leads, %d requests each after "
                 + "20 warm-up rounds; the generated leads arrive one every 157 s (about 50,000 a quarter), four in five with a "
-                + "first response:\n\n", reportBaseline.millis().size()));
+                + "first response. The target holds for a quarter (the reports open on twelve weeks); the rows for a whole year "
+                + "show how the time grows with the period, without a target:\n\n", reportBaseline.millis().size()));
         out.append("| report | p50 ms | p95 ms | p95 / trivial page p95 | target | verdict |\n|---|---|---|---|---|---|\n");
         for (Timing t : f.reports()) {
-            boolean report = t.label().startsWith("report");
+            boolean report = t.label().startsWith("report") && t.label().endsWith("one quarter");
             out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %s | %s |\n", t.label(), t.p(0.5), t.p(0.95),
                     t.p(0.95) / reportBaseline.p(0.95), report ? "p95 < 500 ms" : "",
                     report ? (t.p(0.95) < 500 ? "met" : "**not met**") : ""));
