@@ -147,7 +147,9 @@ public class ReportQueries {
 
     private List<Count> joined(String table, String column, Range range) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Object[] row : rows("SELECT j." + column + ", COUNT(*) FROM lead l JOIN " + table + " j ON j.lead_id = l.id"
+        // The period's leads first (a range of the report index), then each one's codes by primary key; left to
+        // itself the optimiser may read the whole join table and look every lead up instead.
+        for (Object[] row : rows("SELECT j." + column + ", COUNT(*) FROM lead l STRAIGHT_JOIN " + table + " j ON j.lead_id = l.id"
                 + " WHERE " + NOT_SPAM + " AND l.submitted_at >= ?1 AND l.submitted_at < ?2 GROUP BY j." + column, range)) {
             counts.put((String) row[0], ((Number) row[1]).longValue());
         }
