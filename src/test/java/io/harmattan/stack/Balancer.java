@@ -21,11 +21,13 @@ public final class Balancer implements AutoCloseable {
     }
 
     private final Process process;
+    private final Path adminSocket;
     public final int port;
 
-    private Balancer(Process process, int port) {
+    private Balancer(Process process, int port, Path adminSocket) {
         this.process = process;
         this.port = port;
+        this.adminSocket = adminSocket;
     }
 
     public static Balancer start(int port, List<Backend> backends, Path folder) throws IOException {
@@ -33,7 +35,9 @@ public final class Balancer implements AutoCloseable {
         Path config = folder.resolve("haproxy.cfg");
         // HAProxy's own answers (no instance ready, one died mid-request): the production pages, in both languages.
         Path errors = Path.of(System.getProperty("stack.basedir", ".")).resolve("docker/haproxy-errors").toAbsolutePath();
-        Files.writeString(config, config(port, backends, errors));
+        Path adminSocket = folder.resolve("admin.sock").toAbsolutePath();
+        Files.deleteIfExists(adminSocket);
+        Files.writeString(config, config(port, backends, errors, adminSocket));
         Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("haproxy.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -43,7 +47,7 @@ public final class Balancer implements AutoCloseable {
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new Balancer(process, port);
+                return new Balancer(process, port, adminSocket);
             } catch (IOException notYet) {
                 Processes.pause(50);
             }
@@ -65,7 +69,7 @@ public final class Balancer implements AutoCloseable {
     }
 
     /** docker/haproxy.cfg's rules, on loopback and plain HTTP. */
-    static String config(int port, List<Backend> backends, Path errors) {
+    static String config(int port, List<Backend> backends, Path errors, Path adminSocket) {
         StringBuilder servers = new StringBuilder();
         for (Backend backend : backends) {
             servers.append("    server %s 127.0.0.1:%d check port %d%n".formatted(backend.name(), backend.port(),
@@ -74,6 +78,8 @@ public final class Balancer implements AutoCloseable {
         return """
                 global
                     maxconn 4096
+                    # Asked by the tests whether a server is back in the rotation (show stat).
+                    stats socket %4$s mode 600 level operator
 
                 defaults
                     mode http
@@ -82,6 +88,8 @@ public final class Balancer implements AutoCloseable {
                     timeout server 30s
                     timeout http-request 10s
                     timeout queue 10s
+                    # A busy instance answers its readiness late but answers: 2 s before a check counts as failed.
+                    timeout check 2s
                     # A request that could not reach an instance goes to the other one.
                     retries 2
                     option redispatch 1
@@ -107,9 +115,25 @@ public final class Balancer implements AutoCloseable {
                     option httpchk GET /q/health/ready
                     http-check expect status 200
                     default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2
-                %3$s""".formatted(port, errors, servers);
+                %3$s""".formatted(port, errors, servers, adminSocket);
     }
 
+
+    /** Whether HAProxy's checks have put the server fully back in the rotation ("UP", not "UP 1/2" nor "DOWN"). */
+    public boolean inRotation(String server) {
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(adminSocket))) {
+            channel.write(java.nio.ByteBuffer.wrap("show stat\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            String csv = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            // # pxname,svname,...; the status is the 18th column.
+            return csv.lines().map(line -> line.split(",", -1))
+                    .anyMatch(columns -> columns.length > 17 && columns[0].equals("app") && columns[1].equals(server)
+                            && columns[17].equals("UP"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     @Override
     public void close() {

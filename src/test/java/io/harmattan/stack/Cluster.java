@@ -101,6 +101,11 @@ public final class Cluster implements AutoCloseable {
         return instances.get(index);
     }
 
+    /** Whether the balancer sends requests to this instance again (its checks passed). */
+    public boolean inRotation(Instance instance) {
+        return balancer.inRotation(instance.name);
+    }
+
     /** kill -9 of one instance. */
     public void kill(int index) {
         instances.get(index).process.kill();
