@@ -25,29 +25,47 @@ public final class LeadGenerator {
         try {
             for (int from = 0; from < count; from += BATCH) {
                 int size = Math.min(BATCH, count - from);
+                long before = lastId(connection);
                 insertLeads(connection, from, size, marker);
+                insertDetails(connection, before);
                 connection.commit();
             }
-            try (Statement statement = connection.createStatement()) {
-                String mine = " FROM lead WHERE reference LIKE 'G" + marker + "-%'";
-                // One to three countries, one or two sectors, one to three services per lead.
-                // Their search text, as LeadSearchText writes it for a lead without notes.
-                statement.executeUpdate("INSERT INTO lead_search (lead_id, body) SELECT id, CONCAT(' ', TRIM(REGEXP_REPLACE("
-                        + "CONCAT_WS(' ', name, email, organisation, job_title, needs), '[^[:alnum:]]+', ' ')), ' ')" + mine);
-                statement.executeUpdate("INSERT INTO lead_country (lead_id, country_code) SELECT id, ELT(1 + id % 3, 'BF', 'ML', 'NE')" + mine);
-                statement.executeUpdate("INSERT INTO lead_country (lead_id, country_code) SELECT id, ELT(1 + (id + 1) % 3, 'BF', 'ML', 'NE')" + mine + " AND id % 4 = 0");
-                statement.executeUpdate("INSERT INTO lead_sector (lead_id, sector_code) SELECT id, ELT(1 + id % 8, 'mining', 'construction',"
-                        + " 'energy', 'finance', 'mining', 'energy', 'logistics', 'agriculture')" + mine);
-                statement.executeUpdate("INSERT INTO lead_sector (lead_id, sector_code) SELECT id, ELT(1 + id % 3, 'telecoms', 'humanitarian',"
-                        + " 'construction')" + mine + " AND id % 5 = 0 AND id % 8 NOT IN (1, 7)");
-                statement.executeUpdate("INSERT INTO lead_service (lead_id, service_code) SELECT id, ELT(1 + id % 7, 'risk-assessment',"
-                        + " 'briefing-subscription', 'travel-security', 'due-diligence', 'site-security-audit', 'crisis-planning', 'training')" + mine);
-                statement.executeUpdate("INSERT INTO lead_service (lead_id, service_code) SELECT id, 'risk-assessment'" + mine
-                        + " AND id % 3 = 0 AND id % 7 <> 0");
-            }
-            connection.commit();
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static long lastId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet last = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM lead")) {
+            last.next();
+            return last.getLong(1);
+        }
+    }
+
+    /** The search text and codes of the leads after {@code before} (this batch's: the generator is their only writer). */
+    private static void insertDetails(Connection connection, long before) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String batch = " FROM lead WHERE id > " + before;
+            // Their search text, as LeadSearchText writes it for a lead without notes.
+            statement.executeUpdate("INSERT INTO lead_search (lead_id, body) SELECT id, CONCAT(' ', TRIM(REGEXP_REPLACE("
+                    + "CONCAT_WS(' ', name, email, organisation, job_title, needs), '[^[:alnum:]]+', ' ')), ' ')" + batch);
+            // One to three countries, one or two sectors, one to three services per lead, read from a list of the
+            // batch's ids: the join tables' triggers copy each code into its lead row (V31), which a statement that
+            // itself reads the lead table may not do.
+            statement.executeUpdate("CREATE TEMPORARY TABLE generated_lead (id BIGINT PRIMARY KEY) SELECT id" + batch);
+            String mine = " FROM generated_lead WHERE TRUE";
+            statement.executeUpdate("INSERT INTO lead_country (lead_id, country_code) SELECT id, ELT(1 + id % 3, 'BF', 'ML', 'NE')" + mine);
+            statement.executeUpdate("INSERT INTO lead_country (lead_id, country_code) SELECT id, ELT(1 + (id + 1) % 3, 'BF', 'ML', 'NE')" + mine + " AND id % 4 = 0");
+            statement.executeUpdate("INSERT INTO lead_sector (lead_id, sector_code) SELECT id, ELT(1 + id % 8, 'mining', 'construction',"
+                    + " 'energy', 'finance', 'mining', 'energy', 'logistics', 'agriculture')" + mine);
+            statement.executeUpdate("INSERT INTO lead_sector (lead_id, sector_code) SELECT id, ELT(1 + id % 3, 'telecoms', 'humanitarian',"
+                    + " 'construction')" + mine + " AND id % 5 = 0 AND id % 8 NOT IN (1, 7)");
+            statement.executeUpdate("INSERT INTO lead_service (lead_id, service_code) SELECT id, ELT(1 + id % 7, 'risk-assessment',"
+                    + " 'briefing-subscription', 'travel-security', 'due-diligence', 'site-security-audit', 'crisis-planning', 'training')" + mine);
+            statement.executeUpdate("INSERT INTO lead_service (lead_id, service_code) SELECT id, 'risk-assessment'" + mine
+                    + " AND id % 3 = 0 AND id % 7 <> 0");
+            statement.executeUpdate("DROP TEMPORARY TABLE generated_lead");
         }
     }
 

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,24 @@ class ReportsTest {
         assertThat(leads.sectors()).containsExactly(new Count("mining", 3), new Count("energy", 2), new Count("finance", 1));
         assertThat(leads.services()).containsExactly(new Count("due-diligence", 3), new Count("training", 2),
                 new Count("risk-assessment", 1));
+    }
+
+    @Test
+    void eachLeadRowCopiesItsCodesWhateverWritesTheJoinTables() {
+        long id = Submissions.idOf(Submissions.byApi(Clients.email("copies"), "countries", List.of("ML", "BF"), "sectors",
+                List.of("mining"), "services", List.of("training", "due-diligence"), "needs", "Codes copied for the report."));
+        assertThat(copies(id)).containsExactly(Set.of("BF", "ML"), Set.of("mining"), Set.of("due-diligence", "training"));
+        sql("DELETE FROM lead_country WHERE lead_id = ?1 AND country_code = 'ML'", id);
+        sql("INSERT INTO lead_sector (lead_id, sector_code) VALUES (?1, 'energy')", id);
+        sql("DELETE FROM lead_service WHERE lead_id = ?1", id);
+        assertThat(copies(id)).containsExactly(Set.of("BF"), Set.of("energy", "mining"), Set.of());
+    }
+
+    private List<Set<String>> copies(long id) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "SELECT country_codes, sector_codes, service_codes FROM lead WHERE id = ?1").setParameter(1, id).getSingleResult());
+        return java.util.Arrays.stream(row).map(codes -> ((String) codes).isEmpty() ? Set.<String>of()
+                : Set.of(((String) codes).split(","))).toList();
     }
 
     @Test
