@@ -229,7 +229,8 @@ final class TriageBench {
         StringBuilder out = new StringBuilder();
         out.append("## Triage inbox at a million leads\n\n");
         out.append(String.format(Locale.ROOT, "Measured %s. `LeadGenerator` filled the database with %,d leads (statuses, "
-                + "countries, sectors, services, assignees and five years of dates spread over them) in %.0f s, on top of the "
+                + "countries, sectors, services, assignees and five years of dates spread over them) in %.0f s (each code written fires the trigger "
+                + "that copies it into its lead row for the reports), on top of the "
                 + "demo data; MariaDB has a " + System.getProperty("mariadb.buffer-pool", "128M") + " buffer pool (`BENCH_BUFFER_POOL`), "
                 + "as a server holding a million leads would be given. Each page below is one signed-in consultant's full HTTP request (`-Xmx256m`, one request at a "
                 + "time, pages in turn so that they share the machine's moods, cookies kept as a browser keeps them), %d "
