@@ -30,5 +30,5 @@ public interface DataProtectionMessages {
     @Message String dp_erase_confirm();
     @Message String dp_erase_button();
     @Message String dp_erase_mismatch();
-    @Message String dp_erased(int requests, int mails, int accounts);
+    @Message String dp_erased(int requests, int mails, int accounts, int views);
 }

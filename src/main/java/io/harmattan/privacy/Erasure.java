@@ -23,7 +23,7 @@ import java.util.List;
 public class Erasure {
 
     /** How much was erased. */
-    public record Erased(int requests, int mails, int accounts) {
+    public record Erased(int requests, int mails, int accounts, int views) {
     }
 
     @Inject
@@ -47,14 +47,16 @@ public class Erasure {
         List<String> accounts = people.erase(email, actor);
         int[] done = counts;
         QuarkusTransaction.requiringNew().run(() -> AuditEvent.record(actor, "privacy.erased", "person", null,
-                "requests=" + done[0] + " mails=" + done[1] + " accounts=" + accounts.size()));
-        return new Erased(done[0], done[1], accounts.size());
+                "requests=" + done[0] + " mails=" + done[1] + " accounts=" + accounts.size() + " views=" + done[2]));
+        return new Erased(done[0], done[1], accounts.size(), done[2]);
     }
 
     private int[] eraseRequests(String email, String actor) {
         List<Lead> leads = Lead.<Lead>list("email = ?1 and erasedAt is null", email).stream()
                 .filter(lead -> lead.email.equalsIgnoreCase(email)).toList();
         Instant now = Instant.now();
+        List<String> words = new java.util.ArrayList<>(List.of(email));
+        leads.forEach(lead -> words.add(lead.name));
         int mails = 0;
         for (Lead lead : leads) {
             mails += lead.erase(now, actor, "request");
@@ -62,7 +64,9 @@ public class Erasure {
         // Mails to the address that belong to no request (a client person's).
         mails += entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE LOWER(recipient) COLLATE utf8mb4_bin = LOWER(?1)")
                 .setParameter(1, email).executeUpdate();
-        return new int[] {leads.size(), mails};
+        // Consultants' saved searches for them, by their address or the names they gave.
+        int views = SavedSearches.forget(entityManager, words);
+        return new int[] {leads.size(), mails, views};
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -70,8 +70,8 @@ class DataProtectionTest {
     private Person aPersonWithHistory() throws Exception {
         String email = Clients.email("subject");
         String word = "Zorgho" + UUID.randomUUID().toString().substring(0, 6);
-        long leadId = Submissions.idOf(Submissions.byApi(email, "needs", "Site audit near " + word + " for our gold project.",
-                "sectors", java.util.List.of("mining")));
+        long leadId = Submissions.idOf(Submissions.byApi(email, "name", "Fatoumata " + word, "needs", "Site audit near " + word
+                + " for our gold project.", "sectors", java.util.List.of("mining")));
         QuarkusTransaction.requiringNew().run(() -> {
             Lead.<Lead>findById(leadId).annotate("Called back; " + word + " visit in March.", "demo-lead");
             outbox.enqueue(email, "Your request " + word, "Dear Fatoumata, about " + word + ".", "test:" + word);
@@ -85,6 +85,19 @@ class DataProtectionTest {
         FormSession reader = new FormSession(CodeFlowLogin.sessionCookies(TestStack.get().appUrl(), "/portal", email, "demo"));
         assertThat(reader.get("/portal/briefings/2").statusCode()).isEqualTo(200);
         return new Person(email, leadId, word, subject);
+    }
+
+    private long savedView(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("INSERT INTO saved_view (owner, name, query, created_at) VALUES ('demo-consultant', ?1,"
+                    + " ?2, NOW(6))").setParameter(1, "view " + UUID.randomUUID()).setParameter(2, query).executeUpdate();
+            return ((Number) entityManager.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+        });
+    }
+
+    private String savedQuery(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT query FROM saved_view WHERE id = ?1").setParameter(1, id).getSingleResult());
     }
 
     private static Response post(String path, Map<String, ?> fields) {
@@ -141,10 +154,20 @@ class DataProtectionTest {
         assertThat(mismatch.body().asString()).contains("id=\"confirm-error\"");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Lead.<Lead>findById(person.leadId()).erasedAt)).isNull();
 
+        // Two saved inbox views search for them (by name, by address); a third searches for something else.
+        String name = QuarkusTransaction.requiringNew().call(() -> Lead.<Lead>findById(person.leadId()).name);
+        long byName = savedView("?status=new&q=" + java.net.URLEncoder.encode(name.toUpperCase(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&sort=oldest");
+        long byAddress = savedView("?q=" + java.net.URLEncoder.encode(person.email(), java.nio.charset.StandardCharsets.UTF_8));
+        long other = savedView("?status=new&q=gmail");
+
         Response erased = post("/console/privacy/erase", Map.of("email", person.email(), "confirm", person.email().toUpperCase()));
         assertThat(erased.statusCode()).isEqualTo(200);
-        assertThat(erased.body().asString()).contains("Erased: 1 requests, 1 mails and 1 client accounts.",
-                "Nothing is held about " + person.email());
+        assertThat(erased.body().asString()).contains("Erased: 1 requests, 1 mails and 1 client accounts; their name taken out"
+                + " of 2 saved inbox views.", "Nothing is held about " + person.email());
+        assertThat(savedQuery(byName)).isEqualTo("?status=new&sort=oldest");
+        assertThat(savedQuery(byAddress)).isEmpty();
+        assertThat(savedQuery(other)).isEqualTo("?status=new&q=gmail");
 
         Map<String, Object> after = QuarkusTransaction.requiringNew().call(() -> {
             Lead l = Lead.findById(person.leadId());
