@@ -8,11 +8,6 @@ ALTER TABLE lead
     ADD COLUMN sector_codes  VARCHAR(160) CHARACTER SET ascii NOT NULL DEFAULT '',
     ADD COLUMN service_codes VARCHAR(160) CHARACTER SET ascii NOT NULL DEFAULT '';
 
-UPDATE lead l SET
-    country_codes = COALESCE((SELECT GROUP_CONCAT(c.country_code ORDER BY c.country_code) FROM lead_country c WHERE c.lead_id = l.id), ''),
-    sector_codes = COALESCE((SELECT GROUP_CONCAT(s.sector_code ORDER BY s.sector_code) FROM lead_sector s WHERE s.lead_id = l.id), ''),
-    service_codes = COALESCE((SELECT GROUP_CONCAT(v.service_code ORDER BY v.service_code) FROM lead_service v WHERE v.lead_id = l.id), '');
-
 CREATE TRIGGER lead_country_copy_insert AFTER INSERT ON lead_country FOR EACH ROW
     UPDATE lead SET country_codes = CONCAT_WS(',', NULLIF(country_codes, ''), NEW.country_code) WHERE id = NEW.lead_id;
 
@@ -33,6 +28,13 @@ CREATE TRIGGER lead_service_copy_insert AFTER INSERT ON lead_service FOR EACH RO
 CREATE TRIGGER lead_service_copy_delete AFTER DELETE ON lead_service FOR EACH ROW
     UPDATE lead SET service_codes = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', service_codes, ','), CONCAT(',', OLD.service_code, ','), ','))
     WHERE id = OLD.lead_id;
+
+-- Filled after the triggers exist, so that a lead written meanwhile (an instance still taking requests during
+-- the deploy) is copied either way.
+UPDATE lead l SET
+    country_codes = COALESCE((SELECT GROUP_CONCAT(c.country_code ORDER BY c.country_code) FROM lead_country c WHERE c.lead_id = l.id), ''),
+    sector_codes = COALESCE((SELECT GROUP_CONCAT(s.sector_code ORDER BY s.sector_code) FROM lead_sector s WHERE s.lead_id = l.id), ''),
+    service_codes = COALESCE((SELECT GROUP_CONCAT(v.service_code ORDER BY v.service_code) FROM lead_service v WHERE v.lead_id = l.id), '');
 
 -- The report index, now with the copies: a period's status, arrival, source, first response and codes.
 DROP INDEX idx_lead_report ON lead;

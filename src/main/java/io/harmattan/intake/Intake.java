@@ -12,6 +12,7 @@ import io.harmattan.lead.SpamReason;
 import io.harmattan.reference.AdvisoryService;
 import io.harmattan.security.Keys;
 import io.harmattan.reference.Country;
+import io.harmattan.reference.ReferenceEntry;
 import io.harmattan.reference.Sector;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
@@ -50,6 +51,15 @@ public class Intake {
         return form.sectorsOrEmpty().stream().allMatch(code -> code != null && Sector.findByIdOptional(code).isPresent())
                 && form.countriesOrEmpty().stream().allMatch(code -> code != null && Country.findByIdOptional(code).isPresent())
                 && form.servicesOrEmpty().stream().allMatch(code -> code != null && AdvisoryService.findByIdOptional(code).isPresent());
+    }
+
+    /**
+     * The codes as the reference tables spell them: the tables' collation lets "ml" through the check,
+     * and the matcher, the fit score and the reports compare codes exactly.
+     */
+    private static List<String> canonical(List<String> codes, List<? extends ReferenceEntry> known) {
+        return codes.stream().map(code -> known.stream().map(entry -> entry.code).filter(code::equalsIgnoreCase).findFirst()
+                .orElse(code)).toList();
     }
 
     /**
@@ -279,9 +289,9 @@ public class Intake {
         lead.consentAt = now;
         lead.marketingOptIn = form.marketingOptIn();
         lead.submittedAt = now;
-        lead.sectors.addAll(form.sectorsOrEmpty());
-        lead.countries.addAll(form.countriesOrEmpty());
-        lead.services.addAll(form.servicesOrEmpty());
+        lead.sectors.addAll(canonical(form.sectorsOrEmpty(), Sector.ordered()));
+        lead.countries.addAll(canonical(form.countriesOrEmpty(), Country.ordered()));
+        lead.services.addAll(canonical(form.servicesOrEmpty(), AdvisoryService.ordered()));
         spamReason.ifPresent(lead::quarantine);
         lead.duplicateOf = Lead.firstFrom(lead.email, lead.organisationKey).orElse(null);
         lead.fitScore = LeadTags.of(lead).fit(lead).total();

@@ -55,8 +55,11 @@ public class Erasure {
         List<Lead> leads = Lead.<Lead>list("email = ?1 and erasedAt is null", email).stream()
                 .filter(lead -> lead.email.equalsIgnoreCase(email)).toList();
         Instant now = Instant.now();
-        List<String> words = new java.util.ArrayList<>(List.of(email));
-        leads.forEach(lead -> words.add(lead.name));
+        // Their names as they gave them: on their requests and on any client account under the address.
+        List<String> names = new java.util.ArrayList<>(leads.stream().map(lead -> lead.name).toList());
+        io.harmattan.account.ClientUser.<io.harmattan.account.ClientUser>list("email", email).stream()
+                .filter(person -> person.email.equalsIgnoreCase(email))
+                .forEach(person -> names.add(person.firstName + " " + person.lastName));
         int mails = 0;
         for (Lead lead : leads) {
             mails += lead.erase(now, actor, "request");
@@ -64,8 +67,8 @@ public class Erasure {
         // Mails to the address that belong to no request (a client person's).
         mails += entityManager.createNativeQuery("DELETE FROM mail_outbox WHERE LOWER(recipient) COLLATE utf8mb4_bin = LOWER(?1)")
                 .setParameter(1, email).executeUpdate();
-        // Consultants' saved searches for them, by their address or the names they gave.
-        int views = SavedSearches.forget(entityManager, words);
+        // Consultants' saved views that search for them or are named after them.
+        int views = SavedSearches.forget(entityManager, SavedSearches.Person.of(names, List.of(email)));
         return new int[] {leads.size(), mails, views};
     }
 

@@ -46,7 +46,7 @@ public class Retention {
     public Done apply(Instant now) {
         Instant keptFrom = now.atOffset(ZoneOffset.UTC).minusMonths(config.contact().retentionMonths()).toInstant();
         // Old enough, never a client, not yet erased, and nothing done on it within the period either.
-        List<String> forgotten = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger views = new java.util.concurrent.atomic.AtomicInteger();
         int anonymised = each("select l.id, l.submittedAt from Lead l where l.erasedAt is null and l.submittedAt < ?1"
                 + " and l.status <> ?2 and l.clientOrganisationId is null and not exists (select 1 from LeadEvent e"
                 + " where e.leadId = l.id and e.occurredAt >= ?1)", keptFrom, LeadStatus.CONVERTED, "submittedAt", id -> {
@@ -54,9 +54,11 @@ public class Retention {
                     if (lead == null || lead.erasedAt != null) {
                         return false;
                     }
-                    forgotten.add(lead.name);
-                    forgotten.add(lead.email);
+                    // In the same transaction: the views lose the name exactly when the lead does.
+                    int cleaned = SavedSearches.forget(Lead.getEntityManager(),
+                            SavedSearches.Person.of(List.of(lead.name), List.of(lead.email)));
                     lead.erase(now, "system", "retention");
+                    views.addAndGet(cleaned);
                     return true;
                 });
         int deleted = each("select l.id, l.quarantinedAt from Lead l where l.status = ?2 and l.quarantinedAt < ?1",
@@ -68,11 +70,9 @@ public class Retention {
                     lead.deleteSpam("system", "retention: quarantined over 30 days");
                     return true;
                 });
-        int views = forgotten.isEmpty() ? 0
-                : QuarkusTransaction.requiringNew().call(() -> SavedSearches.forget(Lead.getEntityManager(), forgotten));
         if (anonymised > 0 || deleted > 0) {
             QuarkusTransaction.requiringNew().run(() -> AuditEvent.record("system", "privacy.retention", "lead", null,
-                    "anonymised=" + anonymised + " spam-deleted=" + deleted + " views=" + views + " months="
+                    "anonymised=" + anonymised + " spam-deleted=" + deleted + " views=" + views.get() + " months="
                             + config.contact().retentionMonths()));
         }
         return new Done(anonymised, deleted);

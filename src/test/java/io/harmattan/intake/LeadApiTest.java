@@ -1,8 +1,9 @@
 package io.harmattan.intake;
 
-import io.harmattan.testing.Submissions;
 import io.harmattan.lead.Lead;
 import io.harmattan.lead.LeadStatus;
+import io.harmattan.testing.Clients;
+import io.harmattan.testing.Submissions;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,17 @@ class LeadApiTest {
         assertThat(lead.language).isEqualTo("fr");
         assertThat(lead.countries).containsExactlyInAnyOrder("ML", "BF");
         assertThat(lead.status).isEqualTo(LeadStatus.NEW);
+    }
+
+    @Test
+    void codesInAnyCaseAreStoredAsTheReferenceTablesSpellThem() {
+        String reference = Submissions.byApi(Clients.email("case"), "countries", List.of("ml", "Bf"), "sectors",
+                List.of("MINING"), "services", List.of("Due-Diligence"));
+        List<Set<String>> codes = QuarkusTransaction.requiringNew().call(() -> {
+            Lead stored = Lead.byReference(reference).orElseThrow();
+            return List.of(Set.copyOf(stored.countries), Set.copyOf(stored.sectors), Set.copyOf(stored.services));
+        });
+        assertThat(codes).containsExactly(Set.of("ML", "BF"), Set.of("mining"), Set.of("due-diligence"));
     }
 
     @Test

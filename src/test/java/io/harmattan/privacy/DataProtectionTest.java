@@ -88,9 +88,13 @@ class DataProtectionTest {
     }
 
     private long savedView(String query) {
+        return savedView("view " + UUID.randomUUID(), query);
+    }
+
+    private long savedView(String name, String query) {
         return QuarkusTransaction.requiringNew().call(() -> {
             entityManager.createNativeQuery("INSERT INTO saved_view (owner, name, query, created_at) VALUES ('demo-consultant', ?1,"
-                    + " ?2, NOW(6))").setParameter(1, "view " + UUID.randomUUID()).setParameter(2, query).executeUpdate();
+                    + " ?2, NOW(6))").setParameter(1, name).setParameter(2, query).executeUpdate();
             return ((Number) entityManager.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
         });
     }
@@ -160,14 +164,18 @@ class DataProtectionTest {
                 + "&sort=oldest");
         long byAddress = savedView("?q=" + java.net.URLEncoder.encode(person.email(), java.nio.charset.StandardCharsets.UTF_8));
         long other = savedView("?status=new&q=gmail");
+        long named = savedView("Call " + person.needsWord() + " back", "?status=qualified");
 
         Response erased = post("/console/privacy/erase", Map.of("email", person.email(), "confirm", person.email().toUpperCase()));
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(erased.body().asString()).contains("Erased: 1 requests, 1 mails and 1 client accounts; their name taken out"
-                + " of 2 saved inbox views.", "Nothing is held about " + person.email());
+                + " of 3 saved inbox views.", "Nothing is held about " + person.email());
         assertThat(savedQuery(byName)).isEqualTo("?status=new&sort=oldest");
         assertThat(savedQuery(byAddress)).isEmpty();
         assertThat(savedQuery(other)).isEqualTo("?status=new&q=gmail");
+        assertThat(savedQuery(named)).isEqualTo("?status=qualified");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT name FROM saved_view WHERE id = ?1").setParameter(1, named).getSingleResult())).isEqualTo("#" + named);
 
         Map<String, Object> after = QuarkusTransaction.requiringNew().call(() -> {
             Lead l = Lead.findById(person.leadId());
