@@ -29,6 +29,15 @@ CREATE TRIGGER lead_service_copy_delete AFTER DELETE ON lead_service FOR EACH RO
     UPDATE lead SET service_codes = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', service_codes, ','), CONCAT(',', OLD.service_code, ','), ','))
     WHERE id = OLD.lead_id;
 
+-- Codes an API client sent in another case ("ml") were stored as sent; the app now stores the reference
+-- tables' spelling, and so do these rows from now on.
+UPDATE lead_country c JOIN country r ON r.code = c.country_code SET c.country_code = r.code
+    WHERE CAST(c.country_code AS BINARY) <> CAST(r.code AS BINARY);
+UPDATE lead_sector s JOIN sector r ON r.code = s.sector_code SET s.sector_code = r.code
+    WHERE CAST(s.sector_code AS BINARY) <> CAST(r.code AS BINARY);
+UPDATE lead_service v JOIN advisory_service r ON r.code = v.service_code SET v.service_code = r.code
+    WHERE CAST(v.service_code AS BINARY) <> CAST(r.code AS BINARY);
+
 -- Filled after the triggers exist, so that a lead written meanwhile (an instance still taking requests during
 -- the deploy) is copied either way.
 UPDATE lead l SET
