@@ -242,19 +242,23 @@ class FaultsIT {
         Load load = load("f6", 2, Duration.ofMillis(1000));
         sleep(Duration.ofSeconds(3));
         double outboxRunsBefore = jobRuns("mail-outbox");
+        // Two minutes in bin/faults; one in verify (CI), which keeps what it shows: the intake does not wait for
+        // the relay, and the clustered job fires once per period on the two instances together.
+        Duration outage = Duration.ofSeconds(Boolean.getBoolean("faults.all") ? 120 : 60);
         stopMail();
         Instant down = Instant.now();
-        sleep(Duration.ofSeconds(120));
+        sleep(outage);
         startMail();
         Instant back = Instant.now();
-        // Quartz runs clustered: the 30 s job fires about 4 times in these 2 minutes on the two instances
-        // together, not 4 times on each.
+        // Quartz runs clustered: the 30 s job fires about once per 30 s on the two instances together (4 times in
+        // 2 minutes), not that often on each (8 times).
         double outboxRuns = jobRuns("mail-outbox") - outboxRunsBefore;
+        double periods = outage.toSeconds() / 30.0;
         load.close();
         record("F6", "2 senders (1 form, 1 API), 1 s apart, during a " + Duration.between(down, back).toSeconds()
                 + " s relay outage", load, null, "the mails wait in the database and go out once the relay is back; the"
                 + " clustered 30 s outbox job ran " + (int) outboxRuns + " times in that time on both instances together");
-        assertThat(outboxRuns).as("each firing of a clustered job runs on one instance").isBetween(3.0, 5.0);
+        assertThat(outboxRuns).as("each firing of a clustered job runs on one instance").isBetween(periods - 1, periods + 1);
         assertThat(load.failedRequests.get()).as("the intake does not need the relay").isZero();
     }
 

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OddInputTest {
 
-    private static final List<String> ODD = List.of("", " ", "'\"<>&;--", "%", "%00", "\u0000", "-1", "0",
-            "99999999999999999999999", "1e309", "NaN", "null", "[]", "{}", "../../etc/passwd", "\u202Eevil",
+    /** One value of each kind (empty, markup, encodings, numbers out of range, paths, controls, sizes, dates, lists). */
+    private static final List<String> ODD = List.of("", "'\"<>&;--", "%", "%00", "\u0000", "-1",
+            "99999999999999999999999", "1e309", "null", "../../etc/passwd", "\u202Eevil",
             "\uD83D\uDE00", "a".repeat(5000), "2026-02-30", "ML,BF", "x\r\nSet-Cookie: a=b", "\uD800");
 
     @Test
