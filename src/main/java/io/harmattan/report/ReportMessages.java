@@ -12,6 +12,8 @@ public interface ReportMessages {
     @Message String report_title(String report);
     @Message String report_about(String report);
     @Message String report_period(String from, String to);
+    @Message String period_from();
+    @Message String period_to();
     @Message String report_csv();
     @Message String report_empty();
     @Message String report_back();

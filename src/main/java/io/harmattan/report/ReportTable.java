@@ -9,9 +9,15 @@ import java.util.List;
  */
 public record ReportTable(String id, String title, List<String> headings, List<Row> rows, boolean chart) {
 
-    /** The chart, in SVG units of a 320-wide box: the longest bar, and the height of a row. */
-    static final int BAR = 150;
-    static final int ROW = 22;
+    /**
+     * The chart, in SVG units of a 320-wide box: each row is its label on a line of its own with the
+     * bar below it, so labels need not be cut to fit beside the bars. The longest bar leaves room for
+     * its value; a row is two lines high.
+     */
+    static final int BAR = 250;
+    static final int ROW = 34;
+    /** About as many characters as the box holds on one line at the chart's text size. */
+    static final int LABEL = 50;
 
     public record Row(String label, List<String> cells, List<String> plain, long value, String shown) {
     }
@@ -32,6 +38,6 @@ public record ReportTable(String id, String title, List<String> headings, List<R
 
     /** The label as the chart has room for it. */
     public String shortLabel(Row row) {
-        return row.label().length() <= 17 ? row.label() : row.label().substring(0, 16).strip() + "…";
+        return row.label().length() <= LABEL ? row.label() : row.label().substring(0, LABEL - 1).strip() + "…";
     }
 }
