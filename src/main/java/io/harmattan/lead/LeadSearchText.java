@@ -1,5 +1,6 @@
 package io.harmattan.lead;
 
+import io.harmattan.persistence.FullText;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The words the inbox's search reads for a lead (table {@code lead_search}): its name, email,
- * organisation, job title, needs and notes, punctuation turned into single spaces, with a space at
- * each end so that {@code LIKE '% word%'} finds a word's beginning as the full-text index does. Kept
- * in the transaction that changes any of them; the migration that created the table filled it the
- * same way in SQL.
+ * organisation, job title, needs and notes, folded ({@link FullText#fold}: lower case, no accents),
+ * punctuation turned into single spaces, with a space at each end so that {@code LIKE '% word%'}
+ * finds a word's beginning as the full-text index does. Kept in the transaction that changes any of
+ * them; beside it, a copy of the lead's status, assignee and codes, which the database keeps (V32).
  */
 public final class LeadSearchText {
 
@@ -37,13 +38,16 @@ public final class LeadSearchText {
         List<String> notes = em.createNativeQuery("SELECT remark FROM lead_event WHERE lead_id = ?1 AND kind = ?2 ORDER BY id")
                 .setParameter(1, leadId).setParameter(2, LeadEvent.Kind.NOTE.code()).getResultList();
         parts.addAll(notes);
-        em.createNativeQuery("INSERT INTO lead_search (lead_id, body) VALUES (?1, ?2) ON DUPLICATE KEY UPDATE body = ?2")
+        // A new row copies what the inbox filters on; the database keeps the copies from then on (V32).
+        em.createNativeQuery("INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes,"
+                + " service_codes, body) SELECT submitted_at, id, status, assignee, country_codes, sector_codes, service_codes, ?2"
+                + " FROM lead WHERE id = ?1 ON DUPLICATE KEY UPDATE body = VALUES(body)")
                 .setParameter(1, leadId).setParameter(2, body(parts)).executeUpdate();
     }
 
     static String body(List<String> parts) {
-        String words = NOT_A_WORD.matcher(String.join(" ", parts.stream().filter(Objects::nonNull).toList())).replaceAll(" ")
-                .strip();
+        String words = NOT_A_WORD.matcher(FullText.fold(String.join(" ", parts.stream().filter(Objects::nonNull).toList())))
+                .replaceAll(" ").strip();
         if (words.length() > MAX_CHARS) {
             words = words.substring(0, words.lastIndexOf(' ', MAX_CHARS));
         }

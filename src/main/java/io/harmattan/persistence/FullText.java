@@ -1,8 +1,10 @@
 package io.harmattan.persistence;
 
+import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,11 @@ public final class FullText {
     /** A search box's longest text (the forms say so too). */
     public static final int MAX_TYPED = 200;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern MARK = Pattern.compile("\\p{M}+");
+    /** Letters that carry no separable accent, and what they fold to (as the unicode_ci collation compares them). */
+    private static final Map<Character, String> LETTERS = Map.ofEntries(Map.entry('ø', "o"), Map.entry('đ', "d"),
+            Map.entry('ħ', "h"), Map.entry('ı', "i"), Map.entry('ł', "l"), Map.entry('ŀ', "l"), Map.entry('ŉ', "n"),
+            Map.entry('ŧ', "t"), Map.entry('æ', "ae"), Map.entry('œ', "oe"), Map.entry('ß', "ss"));
 
     private FullText() {
     }
@@ -49,6 +56,26 @@ public final class FullText {
             }
         }
         return List.copyOf(words);
+    }
+
+    /**
+     * {@code text} folded for a binary comparison: lower case, accents taken off, "œ" as "oe" and
+     * the like, so that "Aïcha Traoré" and "aicha traore" become the same. The lead search's text
+     * is stored folded and its words are folded so (SQL: V32's {@code search_fold}).
+     */
+    public static String fold(String text) {
+        String bare = MARK.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder folded = new StringBuilder(bare.length());
+        for (int i = 0; i < bare.length(); i++) {
+            char c = bare.charAt(i);
+            String letter = LETTERS.get(c);
+            if (letter == null) {
+                folded.append(c);
+            } else {
+                folded.append(letter);
+            }
+        }
+        return folded.toString();
     }
 
     /** The boolean-mode query for texts holding every word, each as the beginning of a word. */

@@ -80,6 +80,14 @@ public class Inbox {
     }
 
     public static Where where(InboxFilter f, String viewer) {
+        return where(f, viewer, false);
+    }
+
+    /**
+     * With {@code copies}, the country, sector and service filters read the copies of the codes in
+     * the row itself ({@code lead_search}'s, V32) instead of probing the join tables.
+     */
+    static Where where(InboxFilter f, String viewer, boolean copies) {
         StringBuilder sql = new StringBuilder(" WHERE ");
         List<Object> params = new ArrayList<>();
         if (InboxFilter.ALL.equals(f.status())) {
@@ -89,15 +97,18 @@ public class Inbox {
             params.add(f.status());
         }
         if (f.country() != null) {
-            sql.append(" AND (SELECT 1 FROM lead_country c WHERE c.lead_id = l.id AND c.country_code = ?) IS NOT NULL");
+            sql.append(copies ? " AND FIND_IN_SET(?, l.country_codes) > 0"
+                    : " AND (SELECT 1 FROM lead_country c WHERE c.lead_id = l.id AND c.country_code = ?) IS NOT NULL");
             params.add(f.country());
         }
         if (f.sector() != null) {
-            sql.append(" AND (SELECT 1 FROM lead_sector s WHERE s.lead_id = l.id AND s.sector_code = ?) IS NOT NULL");
+            sql.append(copies ? " AND FIND_IN_SET(?, l.sector_codes) > 0"
+                    : " AND (SELECT 1 FROM lead_sector s WHERE s.lead_id = l.id AND s.sector_code = ?) IS NOT NULL");
             params.add(f.sector());
         }
         if (f.service() != null) {
-            sql.append(" AND (SELECT 1 FROM lead_service v WHERE v.lead_id = l.id AND v.service_code = ?) IS NOT NULL");
+            sql.append(copies ? " AND FIND_IN_SET(?, l.service_codes) > 0"
+                    : " AND (SELECT 1 FROM lead_service v WHERE v.lead_id = l.id AND v.service_code = ?) IS NOT NULL");
             params.add(f.service());
         }
         if (InboxFilter.UNASSIGNED.equals(f.assignee())) {
@@ -136,22 +147,28 @@ public class Inbox {
     }
 
     static String orderBy(String sort) {
+        return orderBy(sort, "l.id");
+    }
+
+    /** The ORDER BY of {@code sort} where the lead's id is the column {@code id}. */
+    static String orderBy(String sort, String id) {
         switch (sort) {
             case InboxFilter.WAITING:
-                return " ORDER BY l.submitted_at, l.id";
+                return " ORDER BY l.submitted_at, " + id;
             case InboxFilter.FIT:
-                return " ORDER BY l.fit_score DESC, l.id DESC";
+                return " ORDER BY l.fit_score DESC, " + id + " DESC";
             default:
-                return " ORDER BY l.submitted_at DESC, l.id DESC";
+                return " ORDER BY l.submitted_at DESC, " + id + " DESC";
         }
     }
 
     /**
      * {@code base} narrowed to the rows that come after the row with sort key {@code value} and
      * {@code id} in {@code sort}'s order, or ({@code after} false) to the rows up to and including it.
-     * Either way the database reads the rows as a range of the sort's index.
+     * Either way the database reads the rows as a range of the sort's index. The lead's id is the
+     * column {@code idColumn}.
      */
-    static Where beyond(Where base, String sort, Object value, long id, boolean after) {
+    static Where beyond(Where base, String sort, Object value, long id, boolean after, String idColumn) {
         boolean descending = !InboxFilter.WAITING.equals(sort);
         String column = InboxFilter.FIT.equals(sort) ? "l.fit_score" : "l.submitted_at";
         String op = after == descending ? "<" : ">";
@@ -159,7 +176,7 @@ public class Inbox {
         params.add(value);
         params.add(value);
         params.add(id);
-        return new Where(base.sql() + " AND (" + column + " " + op + " ? OR (" + column + " = ? AND l.id " + op
+        return new Where(base.sql() + " AND (" + column + " " + op + " ? OR (" + column + " = ? AND " + idColumn + " " + op
                 + (after ? "" : "=") + " ?))", params);
     }
 
@@ -173,17 +190,14 @@ public class Inbox {
 
     /** {@code reach}: how far a text search reads the list in order (see {@link InboxSearch}). */
     Page page(InboxFilter f, String viewer, InboxSearch.Reach reach) {
-        Where positioned = where(f, viewer);
-        if (f.after() != null) {
-            String[] key = f.after().split("~");
-            long value = Long.parseLong(key[0]);
-            positioned = beyond(positioned, f.sort(), InboxFilter.FIT.equals(f.sort()) ? (Object) value : micros(value),
-                    Long.parseLong(key[1]), true);
-        }
         List<String> words = f.searchWords();
-        List<Object[]> found = words.isEmpty()
-                ? rows(em, COLUMNS + positioned.sql() + orderBy(f) + " LIMIT " + (PAGE + 1), positioned.params())
-                : InboxSearch.rows(em, positioned, f.sort(), words, PAGE + 1, reach);
+        List<Object[]> found;
+        if (words.isEmpty()) {
+            Where positioned = positioned(where(f, viewer), f, "l.id");
+            found = rows(em, COLUMNS + positioned.sql() + orderBy(f) + " LIMIT " + (PAGE + 1), positioned.params());
+        } else {
+            found = InboxSearch.rows(em, f, viewer, words, PAGE + 1, reach);
+        }
         boolean more = found.size() > PAGE;
         List<Object[]> shown = more ? found.subList(0, PAGE) : found;
         Map<Long, List<String>> countries = tags("lead_country", "country_code", shown);
@@ -203,6 +217,17 @@ public class Inbox {
             next = value + "~" + last.id();
         }
         return new Page(rows, next);
+    }
+
+    /** {@code where} narrowed to the rows after the filter's page position, if it has one. */
+    static Where positioned(Where where, InboxFilter f, String idColumn) {
+        if (f.after() == null) {
+            return where;
+        }
+        String[] key = f.after().split("~");
+        long value = Long.parseLong(key[0]);
+        return beyond(where, f.sort(), InboxFilter.FIT.equals(f.sort()) ? (Object) value : micros(value), Long.parseLong(key[1]),
+                true, idColumn);
     }
 
     /** Runs a native statement with positional parameters. */

@@ -69,10 +69,11 @@ public record InboxFilter(String status, String country, String sector, String s
 
     /**
      * The words searched for, each as the beginning of a word of the lead: lower case, at least 3
-     * letters (shorter ones are not in the full-text index), at most 10, without repeats.
+     * letters (shorter ones are not in the full-text index), at most 10, without repeats; folded
+     * as the lead search's text is ({@link FullText#fold}).
      */
     public List<String> searchWords() {
-        return FullText.words(text);
+        return text == null ? List.of() : FullText.words(FullText.fold(text));
     }
 
     /** Whether some text was typed that the index cannot search (only words under 3 letters). */

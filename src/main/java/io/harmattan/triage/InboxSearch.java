@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * other is fast:
  * <ul>
  * <li><b>In order</b>: walk the list through the index it is sorted by and ask each lead's search
- * text whether it holds every word ({@code LIKE '% word%'}), stopping at a page. A few
- * microseconds a lead, so quick when the words are common, but a walk through the whole table
- * when they are rare.</li>
+ * text whether it holds every word ({@code LIKE '% word%'}, byte by byte on folded text), stopping
+ * at a page. About a microsecond a lead when sorted by date ({@link Source#DATED}), so quick when
+ * the words are common, but a walk through the whole table when they are rare.</li>
  * <li><b>The full-text index</b>: InnoDB's costs time in proportion to the leads that hold the
  * word it is given (5 to 10 µs each, over a second for a word in a sixth of a million leads), and
  * hands back all of them before the database can sort and keep a page. So it is given only the
@@ -72,24 +72,45 @@ final class InboxSearch {
     }
 
     /**
-     * The first {@code limit} rows ({@link Inbox#COLUMNS}) of the list {@code where} selects, in
-     * {@code sort}'s order, that hold every word.
+     * What a search reads the list from, in the list's order. Newest or oldest first, that is
+     * {@code lead_search} alone: it is stored in date order and carries each lead's status, assignee
+     * and codes beside its text (V32), so a walk reads one range of one table. Best fit first, the
+     * lead's fit index, each lead's text looked up by its id.
      */
-    static List<Object[]> rows(EntityManager em, Inbox.Where where, String sort, List<String> words, int limit, Reach reach) {
-        String orderBy = Inbox.orderBy(sort);
-        // The key as the list's paging reads it (a lead without a fit score pages as 0).
-        String key = InboxFilter.FIT.equals(sort) ? "COALESCE(l.fit_score, 0)" : "l.submitted_at";
+    record Source(String from, String id, String key, String body, boolean copies) {
+
+        static final Source DATED = new Source("lead_search l", "l.lead_id", "l.submitted_at", "l.body", true);
+        static final Source FIT = new Source("lead l JOIN lead_search s ON s.lead_id = l.id", "l.id", "COALESCE(l.fit_score, 0)",
+                "s.body", false);
+
+        static Source of(String sort) {
+            return InboxFilter.FIT.equals(sort) ? FIT : DATED;
+        }
+
+        /** Whether the text holds the word, compared byte by byte (the text and the words are folded). */
+        String holds() {
+            return body + " LIKE BINARY ?";
+        }
+    }
+
+    /**
+     * The first {@code limit} rows ({@link Inbox#COLUMNS}) of the list the filter selects, from its
+     * page position on, in its order, that hold every word.
+     */
+    static List<Object[]> rows(EntityManager em, InboxFilter filter, String viewer, List<String> words, int limit, Reach reach) {
+        String sort = filter.sort();
+        Source source = Source.of(sort);
+        Inbox.Where where = Inbox.positioned(Inbox.where(filter, viewer, source.copies()), filter, source.id());
+        String orderBy = Inbox.orderBy(sort, source.id());
         StringBuilder held = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            held.append(i == 0 ? "" : " + ").append("(COALESCE(s.body, '') LIKE ?) * ").append(1 << i);
+            held.append(i == 0 ? "" : " + ").append("(").append(source.holds()).append(") * ").append(1 << i);
             params.add(like(words.get(i)));
         }
         params.addAll(where.params());
-        // The derived table is named l too, so that the list's ORDER BY applies inside and out.
-        List<Object[]> sample = Inbox.rows(em, "SELECT l.id, " + key + ", " + held + " FROM (SELECT l.id, l.submitted_at,"
-                + " l.fit_score FROM lead l" + where.sql() + orderBy + " LIMIT " + reach.sample() + ") l"
-                + " LEFT JOIN lead_search s ON s.lead_id = l.id" + orderBy, params);
+        List<Object[]> sample = Inbox.rows(em, "SELECT " + source.id() + ", " + source.key() + ", " + held + " FROM " + source.from()
+                + where.sql() + orderBy + " LIMIT " + reach.sample(), params);
         int every = (1 << words.size()) - 1;
         int[] holders = new int[words.size()];
         int matches = 0;
@@ -106,8 +127,9 @@ final class InboxSearch {
                 }
             }
         }
+        String leadOrder = Inbox.orderBy(sort);
         if (ids.size() == limit || sample.size() < reach.sample()) {
-            return byIds(em, ids, orderBy);
+            return byIds(em, ids, leadOrder);
         }
         int rarest = 0;
         for (int i = 1; i < words.size(); i++) {
@@ -119,51 +141,52 @@ final class InboxSearch {
                 : choose(sample.size(), matches, holders[rarest], limit - ids.size(), total(em), reach.window());
         if (way == Way.IN_ORDER) {
             Object[] last = sample.get(sample.size() - 1);
-            Inbox.Where next = Inbox.beyond(where, sort, last[1], ((Number) last[0]).longValue(), true);
+            Inbox.Where next = Inbox.beyond(where, sort, last[1], ((Number) last[0]).longValue(), true, source.id());
             int wanted = limit - ids.size();
             // First a walk over the stretch of dates the sample says should hold the page, twice over,
             // which spares finding the window's end. When that falls short, the walk goes on past the
             // stretch (every lead in it has been read) up to the window's end.
-            Object bound = InboxFilter.FIT.equals(sort) || matches == 0 ? null
+            Object bound = source == Source.FIT || matches == 0 ? null
                     : dateBound(sample, sort, Math.min((double) reach.window(), 2.0 * wanted * sample.size() / matches));
             Inbox.Where rest = next;
             if (bound != null) {
                 boolean ascending = InboxFilter.WAITING.equals(sort);
-                ids.addAll(walk(em, with(next, ascending ? " AND l.submitted_at <= ?" : " AND l.submitted_at >= ?", bound),
+                ids.addAll(walk(em, source, with(next, ascending ? " AND l.submitted_at <= ?" : " AND l.submitted_at >= ?", bound),
                         orderBy, words, wanted));
                 if (ids.size() == limit) {
-                    return byIds(em, ids, orderBy);
+                    return byIds(em, ids, leadOrder);
                 }
                 rest = with(next, ascending ? " AND l.submitted_at > ?" : " AND l.submitted_at < ?", bound);
             }
-            List<Object[]> edge = Inbox.rows(em, "SELECT l.id, " + key + " FROM lead l" + next.sql() + orderBy + " LIMIT 1 OFFSET "
-                    + (reach.window() - 1), next.params());
+            List<Object[]> edge = Inbox.rows(em, "SELECT " + source.id() + ", " + source.key() + " FROM " + source.from() + next.sql()
+                    + orderBy + " LIMIT 1 OFFSET " + (reach.window() - 1), next.params());
             Inbox.Where walk = edge.isEmpty() ? rest
-                    : Inbox.beyond(rest, sort, edge.get(0)[1], ((Number) edge.get(0)[0]).longValue(), false);
-            ids.addAll(walk(em, walk, orderBy, words, limit - ids.size()));
+                    : Inbox.beyond(rest, sort, edge.get(0)[1], ((Number) edge.get(0)[0]).longValue(), false, source.id());
+            ids.addAll(walk(em, source, walk, orderBy, words, limit - ids.size()));
             if (ids.size() == limit || edge.isEmpty()) {
-                return byIds(em, ids, orderBy);
+                return byIds(em, ids, leadOrder);
             }
         }
+        Inbox.Where list = Inbox.positioned(Inbox.where(filter, viewer), filter, "l.id");
         StringBuilder sql = new StringBuilder(Inbox.COLUMNS + " JOIN lead_search s ON s.lead_id = l.id")
-                .append(where.sql()).append(" AND MATCH (s.body) AGAINST (? IN BOOLEAN MODE)");
-        List<Object> search = new ArrayList<>(where.params());
+                .append(list.sql()).append(" AND MATCH (s.body) AGAINST (? IN BOOLEAN MODE)");
+        List<Object> search = new ArrayList<>(list.params());
         search.add(FullText.allOf(List.of(words.get(rarest))));
         for (int i = 0; i < words.size(); i++) {
             if (i != rarest) {
-                sql.append(" AND s.body LIKE ?");
+                sql.append(" AND s.body LIKE BINARY ?");
                 search.add(like(words.get(i)));
             }
         }
-        return Inbox.rows(em, sql.append(orderBy).append(" LIMIT ").append(limit).toString(), search);
+        return Inbox.rows(em, sql.append(leadOrder).append(" LIMIT ").append(limit).toString(), search);
     }
 
     /** The ids of the first {@code wanted} leads of {@code walk}, in order, holding every word. */
-    private static List<Long> walk(EntityManager em, Inbox.Where walk, String orderBy, List<String> words, int wanted) {
-        StringBuilder sql = new StringBuilder("SELECT l.id FROM lead l JOIN lead_search s ON s.lead_id = l.id").append(walk.sql());
+    private static List<Long> walk(EntityManager em, Source source, Inbox.Where walk, String orderBy, List<String> words, int wanted) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(source.id()).append(" FROM ").append(source.from()).append(walk.sql());
         List<Object> params = new ArrayList<>(walk.params());
         for (String word : words) {
-            sql.append(" AND s.body LIKE ?");
+            sql.append(" AND ").append(source.holds());
             params.add(like(word));
         }
         sql.append(orderBy).append(" LIMIT ").append(wanted);

@@ -47,9 +47,6 @@ public final class LeadGenerator {
     private static void insertDetails(Connection connection, long before) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             String batch = " FROM lead WHERE id > " + before;
-            // Their search text, as LeadSearchText writes it for a lead without notes.
-            statement.executeUpdate("INSERT INTO lead_search (lead_id, body) SELECT id, CONCAT(' ', TRIM(REGEXP_REPLACE("
-                    + "CONCAT_WS(' ', name, email, organisation, job_title, needs), '[^[:alnum:]]+', ' ')), ' ')" + batch);
             // One to three countries, one or two sectors, one to three services per lead, read from a list of the
             // batch's ids: the join tables' triggers copy each code into its lead row (V31), which a statement that
             // itself reads the lead table may not do.
@@ -66,6 +63,12 @@ public final class LeadGenerator {
             statement.executeUpdate("INSERT INTO lead_service (lead_id, service_code) SELECT id, 'risk-assessment'" + mine
                     + " AND id % 3 = 0 AND id % 7 <> 0");
             statement.executeUpdate("DROP TEMPORARY TABLE generated_lead");
+            // Their search text, as LeadSearchText writes it for a lead without notes (folded by V32's search_fold), with
+            // its copies of what the inbox filters on; written after the codes, so that the copies are complete.
+            statement.executeUpdate("INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes,"
+                    + " service_codes, body) SELECT submitted_at, id, status, assignee, country_codes, sector_codes, service_codes,"
+                    + " CONCAT(' ', TRIM(REGEXP_REPLACE(search_fold(CONCAT_WS(' ', name, email, organisation, job_title, needs)),"
+                    + " '[^[:alnum:]]+', ' ')), ' ')" + batch);
         }
     }
 

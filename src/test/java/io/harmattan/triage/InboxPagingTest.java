@@ -148,6 +148,29 @@ class InboxPagingTest {
                 .containsExactlyElementsOf(expected);
     }
 
+    /**
+     * Words with a status and a country: walked newest first, the filters read lead_search's copies of
+     * the lead's status and codes (V32); every way finds what the lead rows say.
+     */
+    @ParameterizedTest(name = "{0}, {1}, {2}")
+    @CsvSource({"new, BF, koudou", "qualified, NE, Niamey", "new, ML, grace"})
+    void wordsWithFiltersFindWhatTheLeadRowsSay(String status, String country, String words) throws Exception {
+        generate();
+        InboxFilter search = InboxFilter.of(status, country, null, null, null, null, null, MARKER + " " + words, "newest", null,
+                false);
+        List<String> wanted = search.searchWords();
+        List<Long> expected = QuarkusTransaction.requiringNew().call(() -> Lead.<Lead>list("reference like ?1", "G" + MARKER + "-%")
+                .stream().filter(l -> l.status.code().equals(status) && l.countries.contains(country))
+                .filter(l -> holdsAll(List.of(l.name, l.email, l.organisation, l.jobTitle, l.needs), wanted))
+                .sorted(Comparator.comparing((Lead l) -> l.submittedAt).thenComparing(l -> l.id).reversed()).map(l -> l.id).toList());
+        assertThat(expected).isNotEmpty();
+        assertThat(walk(search)).extracting(Inbox.Row::id).containsExactlyElementsOf(expected);
+        assertThat(walk(search, new InboxSearch.Reach(5, 20, InboxSearch.Way.IN_ORDER))).extracting(Inbox.Row::id)
+                .containsExactlyElementsOf(expected);
+        assertThat(walk(search, new InboxSearch.Reach(5, 20, InboxSearch.Way.INDEX))).extracting(Inbox.Row::id)
+                .containsExactlyElementsOf(expected);
+    }
+
     private static boolean holdsAll(List<String> fields, List<String> wanted) {
         List<String> words = List.of(Normalizer.normalize(String.join(" ", fields), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
