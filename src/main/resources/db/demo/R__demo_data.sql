@@ -88,10 +88,12 @@ INSERT IGNORE INTO lead_event (id, lead_id, occurred_at, actor, kind, detail, re
     (4, 4, '2026-11-11 09:31:00', 'demo-lead', 'note', NULL, 'Call booked with their compliance team for Thursday.'),
     (5, 5, '2026-11-05 13:00:00', 'demo-consultant', 'status', 'disqualified', 'Tourism trip: not a service we offer.');
 
--- The demo leads' search text, as V17 fills it (LeadSearchText keeps it for leads that come later).
-INSERT INTO lead_search (lead_id, body)
-SELECT l.id, CONCAT(' ', TRIM(REGEXP_REPLACE(CONCAT_WS(' ', l.name, l.email, l.organisation, l.job_title, l.needs,
-        (SELECT GROUP_CONCAT(e.remark SEPARATOR ' ') FROM lead_event e WHERE e.lead_id = l.id AND e.kind = 'note')),
+-- The demo leads' search text, folded, beside the copies of what the inbox filters on, as V32 fills it
+-- (LeadSearchText keeps it for leads that come later).
+INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes, service_codes, body)
+SELECT l.submitted_at, l.id, l.status, l.assignee, l.country_codes, l.sector_codes, l.service_codes,
+       CONCAT(' ', TRIM(REGEXP_REPLACE(search_fold(CONCAT_WS(' ', l.name, l.email, l.organisation, l.job_title, l.needs,
+        (SELECT GROUP_CONCAT(e.remark SEPARATOR ' ') FROM lead_event e WHERE e.lead_id = l.id AND e.kind = 'note'))),
         '[^[:alnum:]]+', ' ')), ' ')
 FROM lead l WHERE l.id <= 7
 ON DUPLICATE KEY UPDATE body = VALUES(body);

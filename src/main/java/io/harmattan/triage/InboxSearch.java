@@ -89,7 +89,7 @@ final class InboxSearch {
 
         /** Whether the text holds the word, compared byte by byte (the text and the words are folded). */
         String holds() {
-            return body + " LIKE BINARY ?";
+            return body + " LIKE CAST(? AS BINARY)";
         }
     }
 
@@ -167,18 +167,13 @@ final class InboxSearch {
                 return byIds(em, ids, leadOrder);
             }
         }
-        Inbox.Where list = Inbox.positioned(Inbox.where(filter, viewer), filter, "l.id");
-        StringBuilder sql = new StringBuilder(Inbox.COLUMNS + " JOIN lead_search s ON s.lead_id = l.id")
-                .append(list.sql()).append(" AND MATCH (s.body) AGAINST (? IN BOOLEAN MODE)");
-        List<Object> search = new ArrayList<>(list.params());
-        search.add(FullText.allOf(List.of(words.get(rarest))));
-        for (int i = 0; i < words.size(); i++) {
-            if (i != rarest) {
-                sql.append(" AND s.body LIKE BINARY ?");
-                search.add(like(words.get(i)));
-            }
-        }
-        return Inbox.rows(em, sql.append(leadOrder).append(" LIMIT ").append(limit).toString(), search);
+        // The index with the rarest word, the others checked on its matches, and the filters (read from the row's own
+        // copies when newest or oldest first) before the database sorts them and keeps a page.
+        Inbox.Where matched = with(where, " AND MATCH (" + source.body() + ") AGAINST (? IN BOOLEAN MODE)",
+                FullText.allOf(List.of(words.get(rarest))));
+        List<String> others = new ArrayList<>(words);
+        others.remove(rarest);
+        return byIds(em, walk(em, source, matched, orderBy, others, limit), leadOrder);
     }
 
     /** The ids of the first {@code wanted} leads of {@code walk}, in order, holding every word. */
