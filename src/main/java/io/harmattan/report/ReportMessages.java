@@ -14,6 +14,7 @@ public interface ReportMessages {
     @Message String report_period(String from, String to);
     @Message String period_from();
     @Message String period_to();
+    @Message String period_changed(String why);
     @Message String report_csv();
     @Message String report_empty();
     @Message String report_back();

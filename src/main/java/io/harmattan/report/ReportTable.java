@@ -22,14 +22,22 @@ public record ReportTable(String id, String title, List<String> headings, List<R
     public record Row(String label, List<String> cells, List<String> plain, long value, String shown) {
     }
 
+    /**
+     * The rows the chart draws: those with a value to show. A row of another kind (a duration among
+     * counts of requests) stays in the table only, so that every bar of a chart counts the same thing.
+     */
+    public List<Row> charted() {
+        return rows.stream().filter(row -> !row.shown().isEmpty()).toList();
+    }
+
     /** A bar's length, the longest row's being {@link #BAR}. */
     public int bar(Row row) {
-        long max = rows.stream().mapToLong(Row::value).max().orElse(0);
+        long max = charted().stream().mapToLong(Row::value).max().orElse(0);
         return max <= 0 ? 0 : (int) Math.round((double) row.value() * BAR / max);
     }
 
     public int height() {
-        return rows.size() * ROW + 4;
+        return charted().size() * ROW + 4;
     }
 
     public int y(int index) {

@@ -47,7 +47,15 @@ public class ReportsResource {
     static final List<String> REPORTS = List.of("leads", "response", "funnel", "proposals", "readership");
 
     /** A report's page: which one, its period, its figures. */
-    public record ReportPage(String report, LocalDate from, LocalDate to, List<ReportTable> tables) {
+    /**
+     * The period a report covers, and why it is not the one asked for, if it is not: a date that
+     * could not be read ({@code unreadable}), dates the wrong way round ({@code swapped}), more than ten
+     * years ({@code shortened}); null when it is.
+     */
+    record Period(Range range, String changed) {
+    }
+
+    public record ReportPage(String report, LocalDate from, LocalDate to, String changed, List<ReportTable> tables) {
 
         public String csvUri() {
             return "/console/reports/" + report + ".csv?from=" + from + "&to=" + to;
@@ -78,7 +86,7 @@ public class ReportsResource {
 
     @GET
     public TemplateInstance index(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Range range = range(from, to);
+        Range range = period(from, to).range();
         return Templates.index(REPORTS, range.from(), range.to());
     }
 
@@ -86,15 +94,17 @@ public class ReportsResource {
     @Path("{report:leads|response|funnel|proposals|readership}")
     public TemplateInstance report(@PathParam("report") String report, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        Range range = range(from, to);
-        return Templates.report(new ReportPage(report, range.from(), range.to(), tables(report, range, locales.current())));
+        Period period = period(from, to);
+        Range range = period.range();
+        return Templates.report(new ReportPage(report, range.from(), range.to(), period.changed(),
+                tables(report, range, locales.current())));
     }
 
     @GET
     @Path("{report:leads|response|funnel|proposals|readership}.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("report") String report, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Range range = range(from, to);
+        Range range = period(from, to).range();
         StringBuilder csv = new StringBuilder(Csv.BOM);
         for (ReportTable table : tables(report, range, locales.current())) {
             csv.append(Csv.cell(table.title())).append("\r\n");
@@ -111,21 +121,35 @@ public class ReportsResource {
                 "attachment; filename=\"report-" + report + "-" + range.from() + "-" + range.to() + ".csv\"").build();
     }
 
-    /** The period asked for, within reason; by default the last twelve weeks to today. */
-    static Range range(String from, String to) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    /** The period asked for, within reason, and why not, if not; by default the last twelve weeks to today. */
+    static Period period(String from, String to) {
+        String changed = null;
         LocalDate end = day(to);
-        end = end == null ? today : end;
+        if (end == null) {
+            changed = given(to) ? "unreadable" : null;
+            end = LocalDate.now(ZoneOffset.UTC);
+        }
         LocalDate start = day(from);
-        start = start == null ? end.minusWeeks(12).plusDays(1) : start;
+        if (start == null) {
+            changed = given(from) ? "unreadable" : changed;
+            start = end.minusWeeks(12).plusDays(1);
+        }
         if (start.isAfter(end)) {
-            start = end;
+            LocalDate first = end;
+            end = start;
+            start = first;
+            changed = changed == null ? "swapped" : changed;
         }
         // Ten years at most: a week-by-week chart of more says nothing.
         if (start.isBefore(end.minusYears(10))) {
             start = end.minusYears(10);
+            changed = changed == null ? "shortened" : changed;
         }
-        return new Range(start, end);
+        return new Period(new Range(start, end), changed);
+    }
+
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static LocalDate day(String value) {
@@ -225,10 +249,10 @@ public class ReportsResource {
                     new Row(texts.measure("p90"), List.of(hours(r.p90())), List.of(plainHours(r.p90())), 0, ""),
                     new Row(texts.measure("within-warning") + " (" + hours(r.warning()) + ")",
                             List.of(percent(r.withinWarning(), all)), List.of(plainPercent(r.withinWarning(), all)),
-                            r.withinWarning(), percent(r.withinWarning(), all)),
+                            r.withinWarning(), number(r.withinWarning()) + " (" + percent(r.withinWarning(), all) + ")"),
                     new Row(texts.measure("within-breach") + " (" + hours(r.breach()) + ")",
                             List.of(percent(r.withinBreach(), all)), List.of(plainPercent(r.withinBreach(), all)),
-                            r.withinBreach(), percent(r.withinBreach(), all)));
+                            r.withinBreach(), number(r.withinBreach()) + " (" + percent(r.withinBreach(), all) + ")"));
             return new ReportTable("response", texts.table_title("response"),
                     List.of(texts.heading("measure"), texts.heading("value")), rows, true);
         }

@@ -223,13 +223,27 @@ class ReportsTest {
         assertThat(funnel).contains("Qualified</th><td class=\"number\">2</td><td class=\"number\">40%</td>",
                 "Proposal accepted</th><td class=\"number\">1</td><td class=\"number\">50%</td>");
 
+        // The first-response chart draws counts of requests only; the durations stay in its table.
+        String response = consultant.get("/console/reports/response?from=2019-03-04&to=2019-03-17").body().asString();
+        String chart = response.substring(response.indexOf("<svg"), response.indexOf("</svg>"));
+        assertThat(chart).contains(">2 (50%)<", ">3 (75%)<").doesNotContain("Median");
+        assertThat(response.substring(response.indexOf("</svg>"))).contains("Median");
+
         Response csv = consultant.get("/console/reports/readership.csv?from=2019-03-04&to=2019-03-17");
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).contains("report-readership-2019-03-04-2019-03-17.csv");
         assertThat(csv.body().asString()).contains("Sahel Gold Resources,2,4\r\n", "Niger Infrastructure Partners,1,1\r\n");
-        // A period that makes no sense is read sensibly, never a 500.
-        assertThat(consultant.get("/console/reports/leads?from=2019-13-45&to=yesterday").statusCode()).isEqualTo(200);
-        assertThat(consultant.get("/console/reports/leads?from=2030-01-01&to=2019-01-01").statusCode()).isEqualTo(200);
+        // A period that makes no sense is read sensibly, never a 500, and the page says what it did instead.
+        Response unreadable = consultant.get("/console/reports/leads?from=2019-13-45&to=yesterday");
+        assertThat(unreadable.statusCode()).isEqualTo(200);
+        assertThat(unreadable.body().asString()).contains("A date could not be read, so the report uses the period below.");
+        Response swapped = consultant.get("/console/reports/leads?from=2019-03-17&to=2019-03-04");
+        assertThat(swapped.body().asString()).contains("the report shows them swapped", "value=\"2019-03-04\"",
+                "value=\"2019-03-17\"", "From 4 March 2019 to 17 March 2019");
+        assertThat(consultant.get("/console/reports/leads?from=2005-01-01&to=2019-01-01").body().asString())
+                .contains("starts ten years before its last day", "value=\"2009-01-01\"");
+        assertThat(consultant.get("/console/reports/leads?from=2019-03-04&to=2019-03-17").body().asString())
+                .doesNotContain("period-changed");
     }
 
     @Test
