@@ -8,27 +8,35 @@
 --
 -- The app folds in Java (LeadSearchText, FullText.fold) both the text it writes and the words it
 -- searches; search_fold does the same in SQL for the rows already here and for bulk loads, and a
--- test holds the two to the same answers. search_fold knows the Latin letters (every language the
--- firm's clients write in); an accent of another script in a text written before this version stays,
--- where the app would have taken it off.
+-- test holds the two to the same answers for every accented Latin letter (Latin-1, Extended-A and -B,
+-- Extended Additional: French, Romanian, Yoruba, Vietnamese and the like); an accent of another
+-- script in a text written before this version stays, where the app would have taken it off. (The
+-- 520 collation's LOWER knows capitals that unicode_ci's does not, such as "ẞ"; the first replacement
+-- takes off accents typed as separate marks.)
 CREATE FUNCTION search_fold(t MEDIUMTEXT CHARACTER SET utf8mb4) RETURNS MEDIUMTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin
     DETERMINISTIC
     RETURN REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(
         REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(
         REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(
-        REGEXP_REPLACE(LOWER(t) COLLATE utf8mb4_bin,
-        '[àáâãäåāăą]', 'a'), '[çćĉċč]', 'c'), '[ďđ]', 'd'), '[èéêëēĕėęě]', 'e'), '[ĝğġģ]', 'g'), '[ĥħ]', 'h'),
-        '[ìíîïĩīĭįı]', 'i'), 'ĵ', 'j'), 'ķ', 'k'), '[ĺļľŀł]', 'l'), '[ñńņňŉ]', 'n'), '[òóôõöøōŏő]', 'o'),
-        '[ŕŗř]', 'r'), '[śŝşš]', 's'), '[ţťŧ]', 't'), '[ùúûüũūŭůűų]', 'u'), 'ŵ', 'w'), '[ýÿŷ]', 'y'),
-        '[źżž]', 'z'), 'æ', 'ae'), 'œ', 'oe'), 'ß', 'ss');
+        REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(
+        REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(
+        LOWER(t COLLATE utf8mb4_unicode_520_ci) COLLATE utf8mb4_bin, '[\\x{0300}-\\x{036F}]', ''),
+        '[àáâãäåāăąǎǟǡǻȁȃȧḁạảấầẩẫậắằẳẵặ]', 'a'), '[æǣǽ]', 'ae'), '[ḃḅḇ]', 'b'), '[çćĉċčḉ]', 'c'), '[ďđḋḍḏḑḓ]', 'd'),
+        '[èéêëēĕėęěȅȇȩḕḗḙḛḝẹẻẽếềểễệ]', 'e'), 'ḟ', 'f'), '[ĝğġģǧǵḡ]', 'g'), '[ĥħȟḣḥḧḩḫẖ]', 'h'),
+        '[ìíîïĩīĭįıǐȉȋḭḯỉị]', 'i'), '[ĵǰ]', 'j'), '[ķǩḱḳḵ]', 'k'), '[ĺļľŀłḷḹḻḽ]', 'l'), '[ḿṁṃ]', 'm'),
+        '[ñńņňŉǹṅṇṉṋ]', 'n'), '[òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱṍṏṑṓọỏốồổỗộớờởỡợ]', 'o'), 'œ', 'oe'), '[ṕṗ]', 'p'),
+        '[ŕŗřȑȓṙṛṝṟ]', 'r'), '[śŝşšșṡṣṥṧṩ]', 's'), 'ß', 'ss'), '[ţťŧțṫṭṯṱẗ]', 't'),
+        '[ùúûüũūŭůűųưǔǖǘǚǜȕȗṳṵṷṹṻụủứừửữự]', 'u'), '[ṽṿ]', 'v'), '[ŵẁẃẅẇẉẘ]', 'w'), '[ẋẍ]', 'x'),
+        '[ýÿŷȳẏẙỳỵỷỹ]', 'y'), '[źżžẑẓẕ]', 'z'), 'ẛ', 'ſ'), 'ǯ', 'ʒ');
 
 -- The old table steps aside first, so that the triggers below can name the new one as it will stay.
 RENAME TABLE lead_search TO lead_search_by_id;
 
--- Writers copy the lead's columns as they insert (LeadSearchText). No BEFORE INSERT trigger fills them:
--- MariaDB 11.4.5 then refuses INSERT ... SELECT into the table ("Column cannot be null"). The defaults let an instance
--- of the previous version, still taking requests during a deploy, write a lead's text without error;
--- that lead is then found through the full-text index only, until its status, assignee or codes change.
+-- Writers copy the lead's columns whenever they write its text (LeadSearchText). No BEFORE INSERT
+-- trigger fills them: MariaDB 11.4.5 then refuses INSERT ... SELECT into the table ("Column cannot be
+-- null"). Stop the instances of the previous version before this migration runs: the table is swapped,
+-- and a lead whose text an old instance wrote afterwards (with the defaults below, unfolded) would be
+-- left out of the search until its text is next written.
 CREATE TABLE lead_search (
     submitted_at  DATETIME(6)  NOT NULL DEFAULT '2000-01-01 00:00:00',
     lead_id       BIGINT       NOT NULL,
@@ -56,9 +64,13 @@ BEGIN
     END IF;
 END;
 
+-- A row already there was written meanwhile: its text is the newer one.
 INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes, service_codes, body)
 SELECT l.submitted_at, l.id, l.status, l.assignee, l.country_codes, l.sector_codes, l.service_codes, search_fold(s.body)
-FROM lead_search_by_id s JOIN lead l ON l.id = s.lead_id;
+FROM lead_search_by_id s JOIN lead l ON l.id = s.lead_id
+ON DUPLICATE KEY UPDATE body = search_fold(lead_search.body), submitted_at = VALUES(submitted_at), status = VALUES(status),
+    assignee = VALUES(assignee), country_codes = VALUES(country_codes), sector_codes = VALUES(sector_codes),
+    service_codes = VALUES(service_codes);
 DROP TABLE lead_search_by_id;
 
 -- Every word is searchable: no stop words ("the", "de", "com" and the like would otherwise be skipped).

@@ -38,10 +38,12 @@ public final class LeadSearchText {
         List<String> notes = em.createNativeQuery("SELECT remark FROM lead_event WHERE lead_id = ?1 AND kind = ?2 ORDER BY id")
                 .setParameter(1, leadId).setParameter(2, LeadEvent.Kind.NOTE.code()).getResultList();
         parts.addAll(notes);
-        // A new row copies what the inbox filters on; the database keeps the copies from then on (V32).
+        // The row copies what the inbox filters on, each time; the database keeps the copies in between (V32).
         em.createNativeQuery("INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes,"
                 + " service_codes, body) SELECT submitted_at, id, status, assignee, country_codes, sector_codes, service_codes, ?2"
-                + " FROM lead WHERE id = ?1 ON DUPLICATE KEY UPDATE body = VALUES(body)")
+                + " FROM lead WHERE id = ?1 ON DUPLICATE KEY UPDATE body = VALUES(body), submitted_at = VALUES(submitted_at),"
+                + " status = VALUES(status), assignee = VALUES(assignee), country_codes = VALUES(country_codes),"
+                + " sector_codes = VALUES(sector_codes), service_codes = VALUES(service_codes)")
                 .setParameter(1, leadId).setParameter(2, body(parts)).executeUpdate();
     }
 
