@@ -230,12 +230,12 @@ final class TriageBench {
         out.append("## Triage inbox at a million leads\n\n");
         out.append(String.format(Locale.ROOT, "Measured %s. `LeadGenerator` filled the database with %,d leads (statuses, "
                 + "countries, sectors, services, assignees and five years of dates spread over them) in %.0f s (each code written fires the trigger "
-                + "that copies it into its lead row for the reports), on top of the "
+                + "that copies it into its lead row for the reports, whose own trigger copies it on into the search table), on top of the "
                 + "demo data; MariaDB has a " + System.getProperty("mariadb.buffer-pool", "128M") + " buffer pool (`BENCH_BUFFER_POOL`), "
                 + "as a server holding a million leads would be given. Each page below is one signed-in consultant's full HTTP request (`-Xmx256m`, one request at a "
                 + "time, pages in turn so that they share the machine's moods, cookies kept as a browser keeps them), %d "
                 + "requests each after 20 warm-up rounds. A text search reads a sample of the list's next 500 leads, then takes "
-                + "the cheaper way the sample points to: walking the list in order (at most 4,000 leads further) or the "
+                + "the cheaper way the sample points to: walking the search table in date order (at most 4,000 leads further) or the "
                 + "full-text index with the rarest word (`InboxSearch`). The last row is the worst case, shown without a "
                 + "target: two words that are each common but never together, so the walk finds nothing and the index then "
                 + "goes through every lead holding the rarer one.\n\n",
