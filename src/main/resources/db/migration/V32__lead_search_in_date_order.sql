@@ -32,9 +32,9 @@ CREATE FUNCTION search_fold(t MEDIUMTEXT CHARACTER SET utf8mb4) RETURNS MEDIUMTE
 -- The old table steps aside first, so that the triggers below can name the new one as it will stay.
 RENAME TABLE lead_search TO lead_search_by_id;
 
--- Writers copy the lead's columns whenever they write its text (LeadSearchText). No BEFORE INSERT
--- trigger fills them: MariaDB 11.4.5 then refuses INSERT ... SELECT into the table ("Column cannot be
--- null"). Stop the instances of the previous version before this migration runs: the table is swapped,
+-- The rows are made by a trigger on lead, and writers of the text copy the lead's columns again as they
+-- write it (LeadSearchText). No BEFORE INSERT trigger on this table fills them: MariaDB 11.4.5 then
+-- refuses INSERT ... SELECT into it ("Column cannot be null"). Stop the instances of the previous version before this migration runs: the table is swapped,
 -- and a lead whose text an old instance wrote afterwards (with the defaults below, unfolded) would be
 -- left out of the search until its text is next written.
 CREATE TABLE lead_search (
@@ -50,6 +50,14 @@ CREATE TABLE lead_search (
     UNIQUE KEY uk_lead_search_lead (lead_id),
     CONSTRAINT fk_lead_search_of_lead FOREIGN KEY (lead_id) REFERENCES lead (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Every new lead gets its row at once (its text follows from LeadSearchText in the same transaction), so
+-- that the trigger below always finds the row it updates. Updating a row that is not there yet would
+-- lock the gap at the index's end, where every concurrent request inserts its own row: deadlocks under
+-- load (the fault suite's concurrent intake found them).
+CREATE TRIGGER lead_search_row AFTER INSERT ON lead FOR EACH ROW
+    INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes, service_codes, body)
+    VALUES (NEW.submitted_at, NEW.id, NEW.status, NEW.assignee, NEW.country_codes, NEW.sector_codes, NEW.service_codes, ' ');
 
 -- The copies follow the lead: a status change, an assignment, a code added or removed (the code
 -- triggers of V31 update the lead row, which lands here).

@@ -38,13 +38,16 @@ public final class LeadSearchText {
         List<String> notes = em.createNativeQuery("SELECT remark FROM lead_event WHERE lead_id = ?1 AND kind = ?2 ORDER BY id")
                 .setParameter(1, leadId).setParameter(2, LeadEvent.Kind.NOTE.code()).getResultList();
         parts.addAll(notes);
-        // The row copies what the inbox filters on, each time; the database keeps the copies in between (V32).
-        em.createNativeQuery("INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes,"
-                + " service_codes, body) SELECT submitted_at, id, status, assignee, country_codes, sector_codes, service_codes, ?2"
-                + " FROM lead WHERE id = ?1 ON DUPLICATE KEY UPDATE body = VALUES(body), submitted_at = VALUES(submitted_at),"
-                + " status = VALUES(status), assignee = VALUES(assignee), country_codes = VALUES(country_codes),"
-                + " sector_codes = VALUES(sector_codes), service_codes = VALUES(service_codes)")
+        // The row is there from the lead's insert on (V32); it copies what the inbox filters on again with the text.
+        int updated = em.createNativeQuery("UPDATE lead_search s JOIN lead l ON l.id = s.lead_id SET s.body = ?2,"
+                + " s.submitted_at = l.submitted_at, s.status = l.status, s.assignee = l.assignee, s.country_codes = l.country_codes,"
+                + " s.sector_codes = l.sector_codes, s.service_codes = l.service_codes WHERE s.lead_id = ?1")
                 .setParameter(1, leadId).setParameter(2, body(parts)).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes,"
+                    + " service_codes, body) SELECT submitted_at, id, status, assignee, country_codes, sector_codes, service_codes, ?2"
+                    + " FROM lead WHERE id = ?1").setParameter(1, leadId).setParameter(2, body(parts)).executeUpdate();
+        }
     }
 
     static String body(List<String> parts) {

@@ -63,12 +63,11 @@ public final class LeadGenerator {
             statement.executeUpdate("INSERT INTO lead_service (lead_id, service_code) SELECT id, 'risk-assessment'" + mine
                     + " AND id % 3 = 0 AND id % 7 <> 0");
             statement.executeUpdate("DROP TEMPORARY TABLE generated_lead");
-            // Their search text, as LeadSearchText writes it for a lead without notes (folded by V32's search_fold), with
-            // its copies of what the inbox filters on; written after the codes, so that the copies are complete.
-            statement.executeUpdate("INSERT INTO lead_search (submitted_at, lead_id, status, assignee, country_codes, sector_codes,"
-                    + " service_codes, body) SELECT submitted_at, id, status, assignee, country_codes, sector_codes, service_codes,"
-                    + " CONCAT(' ', TRIM(REGEXP_REPLACE(search_fold(CONCAT_WS(' ', name, email, organisation, job_title, needs)),"
-                    + " '[^[:alnum:]]+', ' ')), ' ')" + batch);
+            // Their search text, as LeadSearchText writes it for a lead without notes (folded by V32's search_fold), in the
+            // row the lead's insert made (whose copies of what the inbox filters on the triggers keep).
+            statement.executeUpdate("UPDATE lead_search s JOIN lead l ON l.id = s.lead_id SET s.body = CONCAT(' ', TRIM(REGEXP_REPLACE("
+                    + "search_fold(CONCAT_WS(' ', l.name, l.email, l.organisation, l.job_title, l.needs)), '[^[:alnum:]]+', ' ')), ' ')"
+                    + " WHERE l.id > " + before);
         }
     }
 
