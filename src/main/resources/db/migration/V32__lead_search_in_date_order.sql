@@ -34,9 +34,9 @@ RENAME TABLE lead_search TO lead_search_by_id;
 
 -- The rows are made by a trigger on lead, and writers of the text copy the lead's columns again as they
 -- write it (LeadSearchText). No BEFORE INSERT trigger on this table fills them: MariaDB 11.4.5 then
--- refuses INSERT ... SELECT into it ("Column cannot be null"). Stop the instances of the previous version before this migration runs: the table is swapped,
--- and a lead whose text an old instance wrote afterwards (with the defaults below, unfolded) would be
--- left out of the search until its text is next written.
+-- refuses INSERT ... SELECT into it ("Column cannot be null"). Stop the instances of the previous
+-- version before this migration runs: the table is swapped, and a text an old instance wrote
+-- afterwards (unfolded) would leave its lead out of the search until the text is next written.
 CREATE TABLE lead_search (
     submitted_at  DATETIME(6)  NOT NULL DEFAULT '2000-01-01 00:00:00',
     lead_id       BIGINT       NOT NULL,
