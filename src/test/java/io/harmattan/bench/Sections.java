@@ -16,9 +16,9 @@ final class Sections {
         return """
                 # Benchmarks
 
-                Rerun with `bin/bench` (about 15 minutes; `BENCH_ROUNDS` and `BENCH_SECONDS` change the
+                Rerun with `bin/bench` (about 50 minutes; `BENCH_ROUNDS` and `BENCH_SECONDS` change the
                 defaults of 5 rounds of 10 s, `BENCH_ONLY=` one of `web-shell`, `briefings`, `intake`, `triage` runs one
-                section and keeps the others' last figures; `triage` adds about 12 minutes). It packages the app, starts it as
+                section and keeps the others' last figures; `triage` takes about 35 minutes, 16 of them generating the million leads). It packages the app, starts it as
                 production does (`java -Xmx256m -jar`, prod profile) against the embedded MariaDB,
                 Keycloak and a GreenMail SMTP server, and measures each figure against a baseline in
                 the same run: the two sides of every ratio run alternately, round by round, because

@@ -304,6 +304,11 @@ class BriefingAuthoringTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("UPDATE briefing_version SET fr_updated_at"
                 + " = fr_updated_at - INTERVAL 1 HOUR WHERE briefing_id = ?1 AND published_at IS NULL").setParameter(1, id)
                 .executeUpdate());
+        // The French is now older than the English: publishing needs the author's word for it.
+        Response unconfirmed = publish(id, false);
+        assertThat(unconfirmed.statusCode()).isEqualTo(409);
+        assertThat(unconfirmed.body().asString()).contains("id=\"step-error\"", "older than the other",
+                "Publish with the French text older than the other");
         assertThat(publish(id, true).statusCode()).isEqualTo(303);
 
         String french = given().header("Cookie", client + "; lang=fr").get("/portal/briefings/" + id).body().asString();
@@ -315,20 +320,23 @@ class BriefingAuthoringTest {
     @Test
     void aClientSeesWhatIsNewAndWhatChangedSinceTheyRead() {
         String title = "Mali: reread test " + System.nanoTime();
-        long id = idFrom(post(open("/console/briefings/new"), inMali(title, "Line one\nLine two")).post("/console/briefings"));
+        Map<String, Object> first = inMali(title, "Line one\nLine two");
+        first.put("bodyFr", "Ligne un\nLigne deux");
+        long id = idFrom(post(open("/console/briefings/new"), first).post("/console/briefings"));
         assertThat(publish(id, false).statusCode()).isEqualTo(303);
         String card = "data-id=\"" + id + "\"";
 
         String list = given().header("Cookie", client).get("/portal/briefings").body().asString();
         assertThat(list.substring(list.indexOf(card))).startsWith(card).contains("data-read=\"new\"");
-        String first = given().header("Cookie", client).get("/portal/briefings/" + id).body().asString();
-        assertThat(first).doesNotContain("id=\"since-read\"");
+        String firstRead = given().header("Cookie", client).get("/portal/briefings/" + id).body().asString();
+        assertThat(firstRead).doesNotContain("id=\"since-read\"");
         list = given().header("Cookie", client).get("/portal/briefings").body().asString();
         String mine = list.substring(list.indexOf(card), list.indexOf("</h2>", list.indexOf(card)));
         assertThat(mine).doesNotContain("data-read=");
 
         Page editor = open("/console/briefings/" + id + "/edit");
         Map<String, Object> changed = inMali(title, "Line one\nLine 2, corrected");
+        changed.put("bodyFr", "Ligne un\nLigne 2, corrigée");
         changed.put("securityRisk", "2");
         changed.put("lock", editor.find(LOCK));
         post(editor, changed).post("/console/briefings/" + id + "/edit");
@@ -337,6 +345,12 @@ class BriefingAuthoringTest {
         list = given().header("Cookie", client).get("/portal/briefings").body().asString();
         mine = list.substring(list.indexOf(card), list.indexOf("</h2>", list.indexOf(card)));
         assertThat(mine).contains("data-read=\"updated\"", "Updated since you read it");
+        // In French first: the same changes, the French lines. That read is then forgotten, to read it in English.
+        String secondFr = given().header("Cookie", client + "; lang=fr").get("/portal/briefings/" + id).body().asString();
+        assertThat(secondFr).contains("id=\"since-read\"", "Ce qui a changé depuis votre lecture de la version 1",
+                "4/5 → 2/5", "<del>- Ligne deux</del>", "<ins>+ Ligne 2, corrigée</ins>").doesNotContain("Line 2, corrected");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "DELETE FROM briefing_read WHERE briefing_id = ?1 AND version_number = 2").setParameter(1, id).executeUpdate());
         String second = given().header("Cookie", client).get("/portal/briefings/" + id).body().asString();
         assertThat(second).contains("id=\"since-read\"", "What changed since you read version 1", "4/5 → 2/5",
                 "<del>- Line two</del>", "<ins>+ Line 2, corrected</ins>");

@@ -26,7 +26,7 @@ import org.keycloak.admin.client.Keycloak;
 /**
  * TLP:RED means named recipients only: of two people of the same matching organisation, the one
  * the author names reads the briefing; the other does not see it in the list or the search, and
- * gets the same 404 as for a missing briefing (its Markdown export too).
+ * gets the same 404 as for a missing briefing (its PDF too).
  */
 @QuarkusTest
 class BriefingRecipientsTest {

@@ -111,7 +111,10 @@ class PortalBriefingsTest {
             String text = stripper.getText(document);
             assertThat(text).contains("Mali: gold and lithium under the 2023 mining code", "Security risk", "Sources",
                     "TLP:GREEN", "African Security Analysis");
-            assertThat(text).containsPattern("Security risk\\s+\\d/5");
+            assertThat(text).as("the seeded ratings, each with its word").containsPattern("Security risk\\s+4/5 high")
+                    .containsPattern("Political risk\\s+5/5 critical").containsPattern("Operational risk\\s+4/5 high");
+            assertThat(text).contains("published " + Dates.inStyle(LocalDate.of(2026, 10, 2), Locale.ENGLISH),
+                    "next review " + Dates.inStyle(LocalDate.of(2027, 1, 15), Locale.ENGLISH));
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);

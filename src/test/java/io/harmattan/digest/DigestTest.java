@@ -3,6 +3,7 @@ package io.harmattan.digest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harmattan.HarmattanConfig;
 import io.harmattan.account.ClientOrganisation;
 import io.harmattan.account.ClientUser;
 import io.harmattan.account.DigestFrequency;
@@ -13,6 +14,7 @@ import io.harmattan.briefing.BriefingReads;
 import io.harmattan.briefing.BriefingRecipients;
 import io.harmattan.briefing.Briefings;
 import io.harmattan.mail.OutboxMessage;
+import io.harmattan.security.UnsubscribeLinks;
 import io.harmattan.testing.Clients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +66,9 @@ class DigestTest {
     @Inject
     BriefingRecipients recipients;
 
+    @Inject
+    HarmattanConfig config;
+
     /**
      * A person of the organisation with a Keycloak id of their own and no Keycloak work due, made
      * now: briefings other tests published earlier are not news to them.
@@ -109,6 +114,14 @@ class DigestTest {
         long lock = QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(id).version);
         briefings.publish(id, lock, "demo-consultant", Instant.now(), true);
         catalogue.invalidate();
+    }
+
+    /** Saves a new draft of a published briefing under this title (published separately). */
+    private void saveVersion(long id, String title, String tlp) {
+        long lock = QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(id).version);
+        BriefingForm changed = form(title, tlp, "ML");
+        changed.lock = lock;
+        briefings.save(id, changed, "demo-consultant", Instant.now());
     }
 
     /** A TLP:RED briefing on mining in Mali: approved by a second lead consultant, named for one person. */
@@ -163,6 +176,9 @@ class DigestTest {
         long open = publish("Open " + tag, "GREEN", "ML");
         long amber = publish("Amber " + tag, "AMBER", "ML");
         long red = publishRed("Red " + tag, english);
+        long updated = publish("Updated " + tag, "GREEN", "ML");
+        saveVersion(updated, "Updated " + tag + " again", "GREEN");
+        publishDraft(updated);
 
         Instant now = settled();
         int sent = twiceAtOnceThenAgain(() -> digests.sendDue(now));
@@ -179,12 +195,15 @@ class DigestTest {
         assertThat(mail.body).as("a TLP:RED briefing for a named recipient: not even its title")
                 .contains("A TLP:RED briefing for the named recipients", "/portal/briefings/" + red)
                 .doesNotContain("Red " + tag);
+        assertThat(mail.body).as("a briefing published twice since: one line, its latest version")
+                .contains("Updated " + tag + " again", "updated to version 2 on").doesNotContain("- Updated " + tag + " [TLP");
 
         List<OutboxMessage> daily = mails("digest:" + french + ":" + Digests.period(DigestFrequency.DAILY, day(now)));
         assertThat(daily).hasSize(1);
         assertThat(daily.get(0).subject).contains("pour vous");
         assertThat(daily.get(0).body).contains("Bonjour Quotidien Test", "Titre Open " + tag, "Résumé Open " + tag,
-                "Titre Amber " + tag).doesNotContain("Résumé Amber " + tag, "Corps ", "/portal/briefings/" + red + "\n");
+                "Titre Amber " + tag, "mise à jour (version 2)").doesNotContain("Résumé Amber " + tag, "Corps ",
+                "/portal/briefings/" + red + "\n", "TLP:RED");
 
         assertThat(mailsStartingWith("digest:" + off + ":")).as("digest off").isZero();
         assertThat(mailsStartingWith("digest:" + burkinaOnly + ":")).as("Mali left out, nothing else new").isZero();
@@ -208,10 +227,7 @@ class DigestTest {
         String subject = QuarkusTransaction.requiringNew().call(() -> ClientUser.<ClientUser>findById(reader).subject);
         reads.record(id, 1, organisation, subject, "reader", Instant.now());
 
-        long lock = QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(id).version);
-        BriefingForm changed = form("Alerted " + tag + " (v2)", "CLEAR", "ML");
-        changed.lock = lock;
-        briefings.save(id, changed, "demo-consultant", Instant.now());
+        saveVersion(id, "Alerted " + tag + " (v2)", "CLEAR");
         publishDraft(id);
 
         twiceAtOnceThenAgain(() -> alerts.sendDue(Instant.now()));
@@ -223,13 +239,37 @@ class DigestTest {
 
         // Alerts switched off: a third version is not mailed.
         QuarkusTransaction.requiringNew().run(() -> ClientUser.<ClientUser>findById(reader).versionAlerts = false);
-        long lock2 = QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(id).version);
-        BriefingForm third = form("Alerted " + tag + " (v3)", "CLEAR", "ML");
-        third.lock = lock2;
-        briefings.save(id, third, "demo-consultant", Instant.now());
+        saveVersion(id, "Alerted " + tag + " (v3)", "CLEAR");
         publishDraft(id);
         alerts.sendDue(Instant.now());
         assertThat(mails("alert:" + reader + ":" + id + ":v3")).isEmpty();
+    }
+
+    @Test
+    void aTlpRedBriefingsNewVersionIsMailedOnlyToThoseStillNamed() throws Exception {
+        long organisation = Clients.organisation("Red Alert Mining", Set.of("mining"), Set.of("ML"));
+        long kept = person(organisation, "Kept", "en", DigestFrequency.OFF, Set.of());
+        long dropped = person(organisation, "Dropped", "en", DigestFrequency.OFF, Set.of());
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long id = publishRed("Red alert " + tag, kept);
+        recipients.name(id, List.of(kept, dropped), "demo-consultant");
+        catalogue.invalidate();
+        for (long person : List.of(kept, dropped)) {
+            String subject = QuarkusTransaction.requiringNew().call(() -> ClientUser.<ClientUser>findById(person).subject);
+            reads.record(id, 1, organisation, subject, "reader", Instant.now());
+        }
+        // The second person is taken off the list, then a new version goes out (approved again: TLP:RED).
+        recipients.name(id, List.of(kept), "demo-consultant");
+        saveVersion(id, "Red alert " + tag + " (v2)", "RED");
+        long lock = QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(id).version);
+        briefings.approve(id, lock, "demo-lead", Instant.now());
+        publishDraft(id);
+
+        alerts.sendDue(Instant.now());
+        List<OutboxMessage> toKept = mails("alert:" + kept + ":" + id + ":v2");
+        assertThat(toKept).as("the person still named is told").hasSize(1);
+        assertThat(toKept.get(0).body).contains("/portal/briefings/" + id);
+        assertThat(mailsStartingWith("alert:" + dropped + ":")).as("no longer named: no mail, not even the link").isZero();
     }
 
     @Test
@@ -265,10 +305,16 @@ class DigestTest {
         // A forged or cut link stops nothing.
         String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(staying).getBytes())
                 + "." + "A".repeat(43);
-        for (String bad : List.of(forged, "", "abc", token.substring(0, 10))) {
+        // A prospect's unsubscribe link is signed with another key: one made for the neighbour's id is no key here.
+        String prospectKind = UnsubscribeLinks.prospects(config.formSecret()).token(Long.toString(staying));
+        for (String bad : List.of(forged, prospectKind, "", "abc", token.substring(0, 10))) {
             Response refused = given().redirects().follow(false).queryParam("t", bad).get("/unsubscribe/briefings");
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
             assertThat(refused.body().asString()).contains("id=\"stop-invalid\"");
+            Response posted = given().redirects().follow(false).cookie("csrf-token", page.getCookie("csrf-token"))
+                    .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.group(1))
+                    .formParam("t", bad).post("/unsubscribe/briefings");
+            assertThat(posted.statusCode()).as("posted " + bad).isEqualTo(400);
         }
         assertThat(frequency(staying)).isEqualTo(DigestFrequency.DAILY);
     }
