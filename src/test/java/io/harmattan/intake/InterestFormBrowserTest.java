@@ -55,6 +55,10 @@ class InterestFormBrowserTest {
             browser.clickAndWait("#send");
 
             assertThat(browser.text("#countries-error")).isEqualTo(countryError);
+            // A group's error looks like a field's: the danger colour, and a thick bar on the left of the group.
+            assertThat(browser.find("#countries-error").getCssValue("color")).isEqualTo("rgba(164, 22, 26, 1)");
+            assertThat(browser.find("#countries-group.has-error").getCssValue("border-left-color")).isEqualTo("rgba(164, 22, 26, 1)");
+            assertThat(browser.find("#countries-group.has-error").getCssValue("border-left-width")).isEqualTo("4px");
             // The error summary has the focus and links each error to its field.
             assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("form-errors");
             browser.find("#form-errors a[href='#countries']").click();
@@ -71,6 +75,7 @@ class InterestFormBrowserTest {
             String reference = browser.text("#reference");
             assertThat(reference).matches("RFI-\\d{4}-\\d{5,}");
             assertThat(browser.driver.findElements(By.cssSelector(".error"))).isEmpty();
+            assertThat(browser.stickingOut()).as("the confirmation, with what was sent, on a 360 px phone").isEmpty();
 
             Lead lead = QuarkusTransaction.requiringNew().call(() -> {
                 Lead stored = Lead.byReference(reference).orElseThrow();

@@ -91,15 +91,25 @@ public class ProposalWorkflowTest {
         return page.post(form).post("/console/proposals/" + id + "/" + action);
     }
 
-    /** Drafted by the consultant, approved by demo-lead, sent. */
     /** A sent proposal for demo-client's organisation, for the tests of other features. */
     public static long aSentProposal() throws Exception {
-        if (consultant == null) {
-            signIn();
-        }
+        signedIn();
         return sent();
     }
 
+    /** A draft proposal for demo-client's organisation, by demo-consultant, for the tests of other features. */
+    public static long aDraftProposal() throws Exception {
+        signedIn();
+        return draftForOrganisation(consultant);
+    }
+
+    private static void signedIn() throws Exception {
+        if (consultant == null) {
+            signIn();
+        }
+    }
+
+    /** Drafted by the consultant, approved by demo-lead, sent. */
     static long sent() {
         long id = draftForOrganisation(consultant);
         step(consultant, id, "submit", Map.of()).then().statusCode(303);

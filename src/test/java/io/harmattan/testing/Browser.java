@@ -158,6 +158,54 @@ public final class Browser implements AutoCloseable {
         return find("body").getText();
     }
 
+    /** What sticks out past the window's right edge, or empty; a box that scrolls by itself does not count. */
+    private static final String STICKING_OUT = """
+            const width = document.documentElement.clientWidth;
+            const past = Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .filter(e => {
+                    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) { return false; }
+                    }
+                    return true;
+                });
+            if (document.documentElement.scrollWidth > width && past.length === 0) { past.push(document.documentElement); }
+            return past.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                + (e.className ? '.' + e.className : '') + ':' + Math.round(e.getBoundingClientRect().right));
+            """;
+
+    /** Boxes whose content is wider than they are, so that it scrolls sideways inside them. */
+    private static final String SCROLLING_BOXES = """
+            return Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
+                    && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+                .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ':' + e.scrollWidth + '>' + e.clientWidth);
+            """;
+
+    /** The elements that make the page wider than the window (so it scrolls sideways), or none. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> stickingOut() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(STICKING_OUT);
+    }
+
+    /** The boxes (a wide table's, say) whose content scrolls sideways inside them, or none. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> scrollingBoxes() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(SCROLLING_BOXES);
+    }
+
+    /** Opens every closed section of the page ({@code <details>}), as a person reading all of it would. */
+    public Browser openEverySection() {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+        return this;
+    }
+
+    /** The window's width in CSS pixels. */
+    public long width() {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
+    }
+
     @Override
     public void close() {
         driver.quit();
