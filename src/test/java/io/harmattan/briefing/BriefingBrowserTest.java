@@ -6,6 +6,7 @@ import io.harmattan.testing.Browser;
 import io.harmattan.testing.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -75,6 +76,15 @@ class BriefingBrowserTest {
 
             client.clickAndWait("#language-switch");
             assertThat(client.text("h1")).isEqualTo("Mali : sites solaires à Ségou");
+
+            // Briefing 2 is rated 4, 5 and 4: a 4 and a 5 differ in colour, and each says its number and word.
+            client.go("/portal/briefings/2");
+            WebElement high = client.find("dd.rating.r4");
+            WebElement critical = client.find("dd.rating.r5");
+            assertThat(high.getText()).startsWith("4/5");
+            assertThat(critical.getText()).startsWith("5/5");
+            assertThat(high.getCssValue("background-color")).isNotEqualTo(critical.getCssValue("background-color"));
+            assertThat(high.getCssValue("color")).isNotEqualTo(critical.getCssValue("color"));
         }
 
         try (Browser consultant = Browser.open(appUrl)) {

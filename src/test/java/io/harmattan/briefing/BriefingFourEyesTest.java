@@ -6,6 +6,7 @@ import io.harmattan.mail.OutboxMessage;
 import io.harmattan.testing.DemoSessions;
 import io.harmattan.testing.FormSession;
 import io.harmattan.testing.FormSession.Page;
+import io.harmattan.web.Dates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -136,6 +138,19 @@ class BriefingFourEyesTest {
                 LocalDate.now(ZoneOffset.UTC).plusMonths(3)));
         assertThat(consultant.get("/console/briefings/" + plain).body().asString()).doesNotContain("id=\"four-eyes\"");
         assertThat(step(consultant, plain, "publish").statusCode()).isEqualTo(303);
+
+        // Its next version raises the security risk to 5: that version waits for a second lead consultant.
+        Page editor = consultant.open("/console/briefings/" + plain + "/edit");
+        Map<String, Object> raised = briefing("Mali: routine, escalating " + System.nanoTime(), "AMBER", "5",
+                LocalDate.now(ZoneOffset.UTC).plusMonths(3));
+        raised.put("lock", editor.find(LOCK));
+        assertThat(editor.post(raised).post("/console/briefings/" + plain + "/edit").statusCode()).isEqualTo(303);
+        assertThat(step(consultant, plain, "publish").statusCode()).isEqualTo(409);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(plain).publishedVersion))
+                .as("clients still read version 1").isEqualTo(1);
+        assertThat(step(lead, plain, "approve").statusCode()).isEqualTo(303);
+        assertThat(step(consultant, plain, "publish").statusCode()).isEqualTo(303);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(plain).publishedVersion)).isEqualTo(2);
     }
 
     @Test
@@ -143,14 +158,22 @@ class BriefingFourEyesTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String overdue = "Gao: convoy routes " + System.nanoTime();
         String later = "Dori: markets " + System.nanoTime();
+        String thisWeek = "Kayes: roads " + System.nanoTime();
+        String nextWeek = "Tahoua: fuel " + System.nanoTime();
         long due = create(consultant, briefing(overdue, "AMBER", "3", today.minusDays(2)));
         long notDue = create(consultant, briefing(later, "AMBER", "3", today.plusMonths(2)));
-        step(consultant, due, "publish");
-        step(consultant, notDue, "publish");
+        long soon = create(consultant, briefing(thisWeek, "AMBER", "3", today.plusDays(5)));
+        long inTenDays = create(consultant, briefing(nextWeek, "AMBER", "3", today.plusDays(10)));
+        for (long id : List.of(due, notDue, soon, inTenDays)) {
+            step(consultant, id, "publish");
+        }
 
         String list = consultant.get("/console/briefings").body().asString();
         String section = list.substring(list.indexOf("id=\"review-due\""), list.indexOf("</section>", list.indexOf("id=\"review-due\"")));
-        assertThat(section).contains(overdue, "Review was due").doesNotContain(later);
+        assertThat(section).as("past, or within two weeks").contains(overdue, "Review was due", thisWeek, nextWeek,
+                "Review due " + Dates.inStyle(today.plusDays(10), Locale.ENGLISH)).doesNotContain(later);
+        assertThat(section.indexOf(overdue)).as("the most overdue first").isLessThan(section.indexOf(thisWeek));
+        assertThat(section.indexOf(thisWeek)).isLessThan(section.indexOf(nextWeek));
 
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
@@ -175,5 +198,16 @@ class BriefingFourEyesTest {
                 notDue).singleResult().id);
         assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.about("briefing-review:" + notDueVersion)))
                 .isEmpty();
+        // The author hears a week ahead: the one due in five days, not yet the one due in ten.
+        assertThat(reminders(soon)).hasSize(1);
+        assertThat(reminders(inTenDays)).isEmpty();
+        reminders.remindDue(today.plusDays(3));
+        assertThat(reminders(inTenDays)).as("three days later it is a week away").hasSize(1);
+        assertThat(reminders(soon)).as("still once").hasSize(1);
+    }
+
+    private static List<OutboxMessage> reminders(long briefingId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.about("briefing-review:"
+                + BriefingVersion.<BriefingVersion>find("briefingId", briefingId).singleResult().id));
     }
 }

@@ -367,8 +367,12 @@ class InterestFormTest {
         String email = uniqueEmail();
         Response limited = validFormFrom(client, csrf(), tokenOpenedAMinuteAgo(), email).post("/interest");
         assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
-        assertThat(limited.asString()).contains("Too many requests", "value=\"" + email + "\"");
+        long seconds = Long.parseLong(limited.header("Retry-After"));
+        assertThat(seconds).isBetween(1L, 3600L);
+        // The page names the same wait, in whole minutes rounded up.
+        long minutes = (seconds + 59) / 60;
+        assertThat(limited.asString()).contains("Too many requests", "value=\"" + email + "\"",
+                "send them again in " + minutes + (minutes == 1 ? " minute." : " minutes."));
         assertThat(leadsWithEmail(email)).isZero();
     }
 

@@ -36,6 +36,21 @@ class RealmFilesTest {
     }
 
     @Test
+    void theSignInThemeSaysTheSameThingsInEnglishAndFrench() throws IOException {
+        Path messages = Path.of("realm-config/themes/harmattan/login/messages");
+        java.util.Properties english = new java.util.Properties();
+        java.util.Properties french = new java.util.Properties();
+        try (var en = java.nio.file.Files.newBufferedReader(messages.resolve("messages_en.properties"));
+                var fr = java.nio.file.Files.newBufferedReader(messages.resolve("messages_fr.properties"))) {
+            english.load(en);
+            french.load(fr);
+        }
+        assertThat(english).isNotEmpty();
+        assertThat(french.keySet()).isEqualTo(english.keySet());
+        assertThat(french.getProperty("doLogIn")).isEqualTo("Se connecter");
+    }
+
+    @Test
     void productionRealmHasTheRolesAndBruteForceProtection() throws IOException {
         JsonNode realm = production();
         assertThat(realm.get("realm").asText()).isEqualTo("harmattan");

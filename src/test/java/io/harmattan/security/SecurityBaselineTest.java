@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.harmattan.testing.FormSession;
 import io.harmattan.testing.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -167,6 +168,8 @@ class SecurityBaselineTest {
         String french = given().header("Accept-Language", "fr").get("/privacy").body().asString();
         assertThat(french).contains("rendues anonymes 24 mois après votre demande", "Vos droits");
         assertThat(given().get("/legal").body().asString()).contains("Director of publication", "RCCM");
+        assertThat(given().header("Accept-Language", "fr").get("/legal").body().asString())
+                .contains("Mentions légales", "Directeur de la publication", "Hébergement", "RCCM");
         String landing = given().get("/").body().asString();
         assertThat(landing).contains("id=\"contact\"", "href=\"/privacy\"", "href=\"/legal\"");
         assertThat(given().get("/interest").body().asString()).contains("id=\"privacy-page\"", "at most 24 months");
@@ -182,6 +185,20 @@ class SecurityBaselineTest {
         Response switched = given().redirects().follow(false).urlEncodingEnabled(false).get(href);
         assertThat(switched.statusCode()).isEqualTo(303);
         assertThat(switched.header("Location")).isEqualTo("/interest?source=brief&q=gold%20mine");
+    }
+
+    @Test
+    void switchingLanguageKeepsTheInboxFilters() throws Exception {
+        FormSession consultant = FormSession.signIn("/console", "demo-consultant");
+        String filtered = "/console/leads?status=qualified&country=NE&sector=energy&sort=fit&q=niamey%20audit";
+        String page = given().urlEncodingEnabled(false).header("Cookie", consultant.cookies()).get(filtered).body().asString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"language-switch\" href=\"([^\"]+)\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        Response switched = given().redirects().follow(false).urlEncodingEnabled(false).header("Cookie", consultant.cookies())
+                .get(link.group(1).replace("&amp;", "&"));
+        assertThat(switched.statusCode()).isEqualTo(303);
+        assertThat(switched.header("Location")).isEqualTo(filtered);
+        assertThat(switched.headers().getValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("lang=fr"));
     }
 
     @Test

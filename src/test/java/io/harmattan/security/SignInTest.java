@@ -77,16 +77,29 @@ class SignInTest {
     }
 
     @Test
+    void anEnglishBrowserGetsTheFirmsSignInPageInEnglish() {
+        try (Browser browser = Browser.open(TestStack.get().appUrl(), "en", 1280)) {
+            firmsSignInPage(browser, "en", "Sign in");
+            Browser.screenshot(browser.driver, "keycloak-sign-in-en-1280.png");
+        }
+    }
+
+    /** Keycloak's sign-in page, reached from the app's sign-in link, is the firm's, in the browser's language. */
+    private static void firmsSignInPage(Browser browser, String language, String button) {
+        browser.go("/home");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo(language);
+        // The firm's sign-in page (realm-config/themes/harmattan), not Keycloak's stock one.
+        assertThat(browser.text("#kc-header-wrapper")).isEqualTo("African Security Analysis");
+        assertThat(browser.text("#kc-login")).isEqualTo(button);
+        assertThat(browser.driver.getPageSource()).contains("/login/harmattan/css/harmattan.css");
+    }
+
+    @Test
     void aFrenchBrowserGetsKeycloakAndThePortalInFrench() {
         try (Browser browser = Browser.open(TestStack.get().appUrl(), "fr", 360)) {
-            browser.go("/home");
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
-            assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
-            // The firm's sign-in page (realm-config/themes/harmattan), not Keycloak's stock one.
-            assertThat(browser.text("#kc-header-wrapper")).isEqualTo("African Security Analysis");
-            assertThat(browser.text("#kc-login")).isEqualTo("Se connecter");
-            assertThat(browser.driver.getPageSource()).contains("/login/harmattan/css/harmattan.css");
+            firmsSignInPage(browser, "fr", "Se connecter");
             Browser.screenshot(browser.driver, "keycloak-sign-in-fr-360.png");
             browser.signIn("demo-client", Tokens.PASSWORD);
             assertThat(browser.find("h1").getText()).isEqualTo("Espace client");

@@ -110,6 +110,9 @@ class InboxBulkTest {
         assertThat(load(ids.get(0)).status).isEqualTo(LeadStatus.NEW);
         assertThat(load(ids.get(1)).status).isEqualTo(LeadStatus.DISQUALIFIED);
         assertThat(load(ids.get(2)).disqualifyReason).isEqualTo(DisqualifyReason.OUT_OF_REGION);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and targetId in ?2 and details = ?3",
+                "lead.status", ids.stream().map(String::valueOf).toList(), "to=disqualified reason=out-of-region")))
+                .as("each lead done is audited with its reason, the one refused is not").isEqualTo(2);
 
         // Counted by reason, for the leads received in the period (the last 90 days unless chosen).
         long outOfRegion = QuarkusTransaction.requiringNew().call(() -> io.harmattan.lead.Lead.count(
@@ -120,6 +123,22 @@ class InboxBulkTest {
         assertThat(consultant.get("/console/leads/reasons?from=2001-01-01&to=2001-01-31").body().asString())
                 .contains("No lead received from 1 January 2001 to 31 January 2001 was disqualified.");
         assertThat(consultant.get("/console/leads/reasons?from=garbage&to=2026-13-45").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void threeLeadsMarkedAsSpamGoToTheQuarantineEachAudited() {
+        String tag = word();
+        List<Long> ids = three(tag);
+        Page inbox = consultant.open("/console/leads?status=new&q=" + tag);
+        redirected(bulk(inbox, ticks(inbox), tag, "bulk", "spam"));
+        for (long id : ids) {
+            assertThat(load(id).status).isEqualTo(LeadStatus.SPAM);
+        }
+        String quarantine = consultant.get("/console/leads/quarantine").body().asString();
+        assertThat(ids).allSatisfy(id -> assertThat(quarantine).contains("data-id=\"" + id + "\""));
+        assertThat(consultant.get("/console/leads?status=new&q=" + tag).body().asString()).doesNotContain("data-id=\"");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and targetId in ?2 and details = ?3",
+                "lead.status", ids.stream().map(String::valueOf).toList(), "to=spam"))).isEqualTo(3);
     }
 
     @Test

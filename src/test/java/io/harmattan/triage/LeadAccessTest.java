@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harmattan.audit.AuditEvent;
+import io.harmattan.lead.Lead;
 import io.harmattan.testing.DemoSessions;
 import io.harmattan.testing.FormSession.Page;
 import io.harmattan.testing.Submissions;
@@ -26,6 +27,75 @@ class LeadAccessTest {
     @BeforeAll
     static void signIn() throws Exception {
         as = DemoSessions.signIn();
+    }
+
+    @Test
+    void csvExportNamesTheLeadAMergedOneWentIntoAndTheClientAConvertedOneBecame() {
+        String tag = LeadTriageTest.word();
+        long kept = Submissions.idOf(Submissions.byApi(tag + "@kept.test", "organisation", "Kept " + tag, "needs", "Kept " + tag));
+        long folded = Submissions.idOf(Submissions.byApi(tag + "@folded.test", "organisation", "Folded " + tag, "needs", "Folded " + tag));
+        String organisation = QuarkusTransaction.requiringNew().call(() -> {
+            Lead survivor = Lead.findById(kept);
+            Lead.<Lead>findById(folded).mergeInto(survivor, "demo-lead");
+            survivor.qualify("demo-lead");
+            return survivor.convertToNewClient("demo-lead").name;
+        });
+        String keptReference = LeadTriageTest.load(kept).reference;
+        // "All" is every lead still in the story (not the merged nor the spam); the merged ones have their own filter.
+        Map<String, List<String>> rows = new java.util.HashMap<>();
+        List<String> header = List.of();
+        for (String status : List.of("all", "merged")) {
+            List<List<String>> table = csv(new String(as.lead().get("/console/leads/export.csv?status=" + status + "&q=" + tag)
+                    .asByteArray(), StandardCharsets.UTF_8).substring(1));
+            header = table.get(0);
+            assertThat(table).as(status).hasSize(2);
+            rows.put(table.get(1).get(0), table.get(1));
+        }
+        int mergedInto = header.indexOf("Merged into");
+        int client = header.indexOf("Client organisation");
+        assertThat(mergedInto).as("columns: " + header).isPositive();
+        assertThat(client).isPositive();
+        String foldedReference = LeadTriageTest.load(folded).reference;
+        assertThat(rows.get(foldedReference).get(mergedInto)).isEqualTo(keptReference);
+        assertThat(rows.get(foldedReference).get(2)).isEqualTo("Merged");
+        assertThat(rows.get(keptReference).get(client)).isEqualTo(organisation);
+        assertThat(rows.get(keptReference).get(2)).isEqualTo("Converted");
+        assertThat(rows.get(keptReference).get(mergedInto)).isEmpty();
+    }
+
+    /** The rows of a CSV text (RFC 4180: quoted cells may hold commas, quotes doubled and line breaks). */
+    private static List<List<String>> csv(String text) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> row = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new java.util.ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
     }
 
     @Test

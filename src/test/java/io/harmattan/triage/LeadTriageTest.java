@@ -248,10 +248,13 @@ class LeadTriageTest {
         assertThat(page.body()).contains("data-id=\"" + second + "\"", "same email");
         Page other = consultant.open("/console/leads/" + second);
         redirected(other.post(Map.of("text", "Spoke to her on the phone.")).post("/console/leads/" + second + "/notes"));
+        assertThat(load(second).firstResponseAt).as("a note is no answer: the repeat still waits").isNull();
         redirected(page.post(fields(page, "other", second)).post("/console/leads/" + first + "/merge"));
 
         assertThat(load(second).status.code()).isEqualTo("merged");
         assertThat(load(second).mergedInto).isEqualTo(first);
+        assertThat(load(second).firstResponseAt).as("a merged lead's clock stops: it is answered through its survivor")
+                .isNotNull();
         String survivor = consultant.get("/console/leads/" + first).body().asString();
         String secondReference = load(second).reference;
         assertThat(survivor).contains("data-kind=\"merged-in\"", "Spoke to her on the phone.", secondReference);
