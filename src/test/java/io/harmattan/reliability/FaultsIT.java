@@ -283,23 +283,25 @@ class FaultsIT {
 
     @Test
     @Order(6)
-    void f3ALockHeldOnTheLeadTableForThirtySeconds() throws Exception {
+    void f3ALockHeldOnTheLeadTable() throws Exception {
+        // Thirty seconds in bin/faults; fifteen in verify (CI), still longer than the 10 s a request may wait for it.
+        Duration held = Duration.ofSeconds(Boolean.getBoolean("faults.all") ? 30 : 15);
         Load load = load("f3", 4, Duration.ofMillis(200));
         sleep(Duration.ofSeconds(4));
         Instant released;
         try (Connection locker = connect(); java.sql.Statement lock = locker.createStatement()) {
             lock.execute("LOCK TABLES lead WRITE");
-            sleep(Duration.ofSeconds(30));
+            sleep(held);
             lock.execute("UNLOCK TABLES");
             released = Instant.now();
         }
         sleep(Duration.ofSeconds(8));
         load.close();
-        record("F3", "4 senders (2 form, 2 API), 200 ms apart, 42 s; LOCK TABLES lead WRITE for 30 s", load,
-                load.recoveryAfter(released), "the longest request took " + load.slowest.get()
+        record("F3", "4 senders (2 form, 2 API), 200 ms apart, " + (held.toSeconds() + 12) + " s; LOCK TABLES lead WRITE for "
+                + held.toSeconds() + " s", load, load.recoveryAfter(released), "the longest request took " + load.slowest.get()
                         + " ms (bound: 10 s lock wait); pool idle again afterwards");
         assertThat(load.statuses).as("refused while locked").containsKey(503);
-        assertThat(load.slowest.get()).as("no request waits out the 30 s lock: bounded by the 10 s lock wait").isLessThan(15_000);
+        assertThat(load.slowest.get()).as("no request waits out the lock: bounded by the 10 s lock wait").isLessThan(15_000);
         for (Cluster.Instance instance : cluster.instances()) {
             String metrics = Eventually.until(() -> metrics(instance), text -> text.contains("agroal_active_count{datasource=\"default\"} 0.0"));
             assertThat(metrics).as(instance.name + ": no connection left in use").contains("agroal_active_count{datasource=\"default\"} 0.0");
@@ -349,11 +351,13 @@ class FaultsIT {
 
     @Test
     @Order(8)
-    void f8ARollingRestartOfBothInstancesUnderLoad() throws Exception {
+    void f8ARollingRestartUnderLoad() throws Exception {
+        // Both instances in turn in bin/faults; in verify (CI) one, which shows the same: drained, restarted, taken back.
+        int restarted = Boolean.getBoolean("faults.all") ? cluster.instances().size() : 1;
         Load load = load("f8", 4, Duration.ofMillis(100));
         sleep(Duration.ofSeconds(3));
         Instant start = Instant.now();
-        for (int i = 0; i < cluster.instances().size(); i++) {
+        for (int i = 0; i < restarted; i++) {
             cluster.stop(i);
             cluster.restart(i);
             // The balancer takes it back after two passed checks; only then may the next one go.
@@ -362,7 +366,8 @@ class FaultsIT {
         Duration restart = Duration.between(start, Instant.now());
         sleep(Duration.ofSeconds(3));
         load.close();
-        record("F8", "4 senders (2 form, 2 API), 100 ms apart; both instances stopped (SIGTERM) and started in turn, "
+        record("F8", "4 senders (2 form, 2 API), 100 ms apart; " + (restarted == 1 ? "one instance" : "both instances in turn")
+                + " stopped (SIGTERM) and started again, "
                 + restart.toSeconds() + " s", load, null, "graceful shutdown: not ready at once, 5 s of service, then drained");
         assertThat(load.failedRequests.get()).as("nobody notices a rolling restart (answers: %s; unanswered: %d)",
                 load.statusCounts(), load.unansweredRequests.get()).isZero();

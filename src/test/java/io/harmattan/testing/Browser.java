@@ -201,6 +201,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Makes the window this wide (a desktop's; a phone's width is emulated when opening). */
+    public Browser resize(int width) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        return this;
+    }
+
     /** The window's width in CSS pixels. */
     public long width() {
         return (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
