@@ -46,6 +46,10 @@ public interface WorkMessages {
     @Message String bulk_outcome(String reference, String code);
     @Message String inbox_error(String code);
     @Message String inbox_received();
+    /** On a phone, where the inbox is a card per lead: when it arrived, in a sentence. */
+    @Message String inbox_received_at(String when);
+    /** On a phone: a lead nobody has taken yet. */
+    @Message String inbox_unassigned();
     /** A language's name as a sentence in the reader's language says it ({@code lower}: in running text). */
     @Message String language_in_text(String code, boolean lower);
     @Message String reasons_title();

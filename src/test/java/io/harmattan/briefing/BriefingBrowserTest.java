@@ -81,8 +81,8 @@ class BriefingBrowserTest {
             client.go("/portal/briefings/2");
             WebElement high = client.find("dd.rating.r4");
             WebElement critical = client.find("dd.rating.r5");
-            assertThat(high.getText()).startsWith("4/5");
-            assertThat(critical.getText()).startsWith("5/5");
+            assertThat(high.getText()).isEqualTo("4/5 élevé");
+            assertThat(critical.getText()).isEqualTo("5/5 critique");
             assertThat(high.getCssValue("background-color")).isNotEqualTo(critical.getCssValue("background-color"));
             assertThat(high.getCssValue("color")).isNotEqualTo(critical.getCssValue("color"));
         }

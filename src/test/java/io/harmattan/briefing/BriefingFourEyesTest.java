@@ -145,7 +145,10 @@ class BriefingFourEyesTest {
                 LocalDate.now(ZoneOffset.UTC).plusMonths(3));
         raised.put("lock", editor.find(LOCK));
         assertThat(editor.post(raised).post("/console/briefings/" + plain + "/edit").statusCode()).isEqualTo(303);
-        assertThat(step(consultant, plain, "publish").statusCode()).isEqualTo(409);
+        Response waiting = step(consultant, plain, "publish");
+        assertThat(waiting.statusCode()).isEqualTo(409);
+        assertThat(waiting.body().asString()).contains("id=\"step-error\"", "needs a second lead consultant",
+                "This draft rates a risk at 5");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Briefing.<Briefing>findById(plain).publishedVersion))
                 .as("clients still read version 1").isEqualTo(1);
         assertThat(step(lead, plain, "approve").statusCode()).isEqualTo(303);

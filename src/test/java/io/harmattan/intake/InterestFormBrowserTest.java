@@ -40,7 +40,7 @@ class InterestFormBrowserTest {
     @ParameterizedTest
     @CsvSource({
             "en, Request for interest, Please tick at least one country., 'Thank you, your request is with us'",
-            "fr, Demande d'intérêt, Merci de cocher au moins un pays., 'Merci, votre demande nous est parvenue'"})
+            "fr, Demande d’intérêt, Merci de cocher au moins un pays., 'Merci, votre demande nous est parvenue'"})
     void aPersonSendsTheFormAndSeesTheReference(String language, String title, String countryError, String thanks)
             throws InterruptedException {
         String email = "prospect+" + UUID.randomUUID() + "@example.test";

@@ -51,7 +51,7 @@ class LeadMailTest {
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Votre demande " + reference + " nous est parvenue");
         assertThat((String) received.get(0).getContent()).contains("Bonjour Ibrahim Maïga,", reference,
-                "L'équipe African Security Analysis");
+                "L’équipe African Security Analysis");
         // The acknowledgement repeats what was sent, with labels in the prospect's language.
         assertThat((String) received.get(0).getContent()).contains("Ce que vous avez envoyé", "Niger Uranium Logistics",
                 "Énergie", "Niger", "Sécurité des déplacements", "Convoys between Niamey and Arlit.");

@@ -301,7 +301,9 @@ class FaultsIT {
                 + held.toSeconds() + " s", load, load.recoveryAfter(released), "the longest request took " + load.slowest.get()
                         + " ms (bound: 10 s lock wait); pool idle again afterwards");
         assertThat(load.statuses).as("refused while locked").containsKey(503);
-        assertThat(load.slowest.get()).as("no request waits out the lock: bounded by the 10 s lock wait").isLessThan(15_000);
+        // Well under the hold itself (15 s in verify), so that a request waiting out the lock cannot pass for one refused at 10 s.
+        assertThat(load.slowest.get()).as("no request waits out the lock: bounded by the 10 s lock wait")
+                .isLessThan(Math.min(15_000, held.toMillis() - 2_500));
         for (Cluster.Instance instance : cluster.instances()) {
             String metrics = Eventually.until(() -> metrics(instance), text -> text.contains("agroal_active_count{datasource=\"default\"} 0.0"));
             assertThat(metrics).as(instance.name + ": no connection left in use").contains("agroal_active_count{datasource=\"default\"} 0.0");
@@ -352,7 +354,8 @@ class FaultsIT {
     @Test
     @Order(8)
     void f8ARollingRestartUnderLoad() throws Exception {
-        // Both instances in turn in bin/faults; in verify (CI) one, which shows the same: drained, restarted, taken back.
+        // Both instances in turn in bin/faults. In verify (CI) one: drained, restarted and taken back without a failed
+        // request, but not the restarted one then carrying every request alone while the other is down.
         int restarted = Boolean.getBoolean("faults.all") ? cluster.instances().size() : 1;
         Load load = load("f8", 4, Duration.ofMillis(100));
         sleep(Duration.ofSeconds(3));

@@ -77,9 +77,11 @@ public final class Browser implements AutoCloseable {
         ChromeDriver chromium = (ChromeDriver) driver;
         java.util.Map<String, Object> size = (java.util.Map<String, Object>) chromium
                 .executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of()).get("cssContentSize");
+        // Captured beyond the window, the page loses its scrollbar and lays out a little wider: take the window's width.
+        Object width = chromium.executeScript("return Math.max(window.innerWidth, document.documentElement.scrollWidth)");
         java.util.Map<String, Object> shot = chromium.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
                 "format", "png", "captureBeyondViewport", true, "clip", java.util.Map.of("x", 0, "y", 0,
-                        "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+                        "width", width, "height", size.get("height"), "scale", 1)));
         try {
             java.nio.file.Path folder = java.nio.file.Path.of("target", "screenshots");
             Files.createDirectories(folder);

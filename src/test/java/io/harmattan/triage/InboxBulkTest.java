@@ -134,7 +134,7 @@ class InboxBulkTest {
         for (long id : ids) {
             assertThat(load(id).status).isEqualTo(LeadStatus.SPAM);
         }
-        String quarantine = consultant.get("/console/leads/quarantine").body().asString();
+        String quarantine = consultant.get("/console/leads/quarantine?q=" + tag).body().asString();
         assertThat(ids).allSatisfy(id -> assertThat(quarantine).contains("data-id=\"" + id + "\""));
         assertThat(consultant.get("/console/leads?status=new&q=" + tag).body().asString()).doesNotContain("data-id=\"");
         assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and targetId in ?2 and details = ?3",

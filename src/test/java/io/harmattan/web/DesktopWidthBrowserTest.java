@@ -68,6 +68,7 @@ class DesktopWidthBrowserTest {
                     lead.resize(width);
                     // Newest first, and the longest waits first (the longest clock texts: breached, hundreds of hours).
                     inboxIsCompact(lead, "/console/leads?status=all");
+                    assertThat(lead.text("#leads")).as("the long-named lead is on the page checked").contains("SOCIETEBURKINABE");
                     inboxIsCompact(lead, "/console/leads?sort=waiting");
 
                     WebElement first = lead.find("#leads tbody tr td.ref a");
