@@ -50,6 +50,14 @@ public class Dates {
         return instant == null ? "" : (french(locale) ? TIME_FR : TIME_EN).format(instant.atOffset(ZoneOffset.UTC));
     }
 
+    /** A match score (0 to 1) with two decimals at most, as the reader's language writes them: 0.75, 0,75. */
+    public String score(double score, Locale locale) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(french(locale) ? Locale.FRENCH : Locale.ENGLISH);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(2);
+        return format.format(score);
+    }
+
     /** The same, shorter, for a list's column whose heading says UTC. */
     public String shortDateTime(Instant instant, Locale locale) {
         return instant == null ? "" : (french(locale) ? SHORT_FR : SHORT_EN).format(instant.atOffset(ZoneOffset.UTC));

@@ -111,7 +111,7 @@ public interface Messages {
     @Message String match_no_briefing();
     @Message String match_nothing();
     @Message String match_places();
-    @Message String match_score(double score);
+    @Message String match_score(String score);
     @Message String match_submit();
     @Message String match_text_hint();
     @Message String match_text_label();

@@ -26,4 +26,13 @@ class DatesTest {
         assertThat(Dates.inStyle(LocalDate.of(2026, 12, 1), Locale.ENGLISH)).isEqualTo("1 December 2026");
         assertThat(dates.dateTime(Instant.parse("2027-05-01T14:05:00Z"), Locale.ENGLISH)).isEqualTo("1 May 2027, 14:05 UTC");
     }
+
+    @Test
+    void aMatchScoreIsWrittenWithTheLanguagesDecimalMark() {
+        assertThat(dates.score(0.75, Locale.ENGLISH)).isEqualTo("0.75");
+        assertThat(dates.score(1.0, Locale.ENGLISH)).isEqualTo("1.0");
+        assertThat(dates.score(0.75, Locale.FRENCH)).isEqualTo("0,75");
+        assertThat(dates.score(1.0, Locale.FRENCH)).isEqualTo("1,0");
+        assertThat(dates.score(0.3333, Locale.FRENCH)).isEqualTo("0,33");
+    }
 }
