@@ -77,8 +77,9 @@ public class LeadMail {
      * Mail goes out on a few threads of its own, never on the request workers: a slow or busy
      * mail server then delays acknowledgements but cannot hold up the pages and the intake. What
      * does not fit in the queue is left to {@link #sendPending()}, which finds it in the database.
+     * (Public for the fault suite: a killed instance can leave one mail per sender sent twice.)
      */
-    static final int SENDERS = 4;
+    public static final int SENDERS = 4;
     static final int QUEUE = 2_000;
     private final ThreadPoolExecutor senders = new ThreadPoolExecutor(SENDERS, SENDERS, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(QUEUE), runnable -> {
